@@ -1,0 +1,59 @@
+# Sundhedsråd Planner. `make run` serves the portal with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+
+.PHONY: run test lint install install-test migrate demo worker beat messages
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(STAMP)
+install-test: $(TEST_STAMP)
+
+messages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+migrate: install messages
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_reform
+	$(BIN)/python manage.py load_demo
+
+# With REDIS_URL set, a real Celery worker and beat run beside the web server.
+run: demo
+	@if [ -n "$$REDIS_URL" ]; then \
+	  $(BIN)/celery -A config worker -Q celery,pdf --loglevel=INFO & \
+	  $(BIN)/celery -A config beat --loglevel=INFO & \
+	fi; \
+	trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install
+	$(BIN)/celery -A config worker -Q celery,pdf --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
+
+test: install-test messages lint
+	$(BIN)/python -m pytest
