@@ -13,7 +13,9 @@ class Region(models.Model):
     population_millions = models.DecimalField(
         _("befolkning (mio.)"), max_digits=4, decimal_places=1, null=True, blank=True
     )
-    regional_council_size = models.PositiveSmallIntegerField(_("medlemmer af regionsrådet"), null=True, blank=True)
+    regional_council_size = models.PositiveSmallIntegerField(
+        _("medlemmer af regionsrådet"), null=True, blank=True
+    )
     seat = models.CharField(_("hovedsæde"), max_length=100, blank=True)
 
     class Meta:
@@ -26,7 +28,9 @@ class Region(models.Model):
 
 
 class HealthCouncil(models.Model):
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="councils", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="councils", verbose_name=_("region")
+    )
     name = models.CharField(_("navn"), max_length=100, unique=True)
     slug = models.SlugField(_("kortnavn"), max_length=100, unique=True)
     population_thousands = models.PositiveIntegerField(_("befolkning (tusinder)"), null=True, blank=True)

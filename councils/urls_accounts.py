@@ -7,7 +7,9 @@ urlpatterns = [
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sendt/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
-        "reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     path("reset/faerdig/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -1,8 +1,7 @@
-from django.urls import path
+"""Each feature keeps its URL list in planning/urls_<feature>.py; add one line below per feature."""
 
-from planning import views
+from planning import urls_plans
 
 urlpatterns = [
-    path("", views.PlanListView.as_view(), name="plan-list"),
-    path("<int:pk>/", views.PlanDetailView.as_view(), name="plan-detail"),
+    *urls_plans.urlpatterns,
 ]

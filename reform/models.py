@@ -18,13 +18,19 @@ class Milestone(models.Model):
         COUNCIL = "council", _("Sundhedsråd")
 
     key = models.SlugField(_("nøgle"), max_length=120, unique=True, help_text=_("Stabil nøgle til import."))
-    date = models.DateField(_("dato"), help_text=_("Første dag i perioden når præcisionen er måned eller halvår."))
-    precision = models.CharField(_("præcision"), max_length=20, choices=Precision.choices, default=Precision.DAY)
+    date = models.DateField(
+        _("dato"), help_text=_("Første dag i perioden når præcisionen er måned eller halvår.")
+    )
+    precision = models.CharField(
+        _("præcision"), max_length=20, choices=Precision.choices, default=Precision.DAY
+    )
     title = models.CharField(_("titel"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)
     source_document = models.CharField(_("kilde"), max_length=300, blank=True)
     scope = models.CharField(_("omfang"), max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("region")
+    )
     council = models.ForeignKey(
         HealthCouncil, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("sundhedsråd")
     )
@@ -51,7 +57,10 @@ class Milestone(models.Model):
 
 class FundingAllocation(models.Model):
     council = models.ForeignKey(
-        HealthCouncil, on_delete=models.CASCADE, related_name="funding_allocations", verbose_name=_("sundhedsråd")
+        HealthCouncil,
+        on_delete=models.CASCADE,
+        related_name="funding_allocations",
+        verbose_name=_("sundhedsråd"),
     )
     programme = models.CharField(_("pulje"), max_length=200)
     amount_million_dkk = models.DecimalField(_("beløb (mio. kr.)"), max_digits=10, decimal_places=2)
@@ -65,7 +74,9 @@ class FundingAllocation(models.Model):
         verbose_name = _("bevilling")
         verbose_name_plural = _("bevillinger")
         constraints = [
-            models.UniqueConstraint(fields=["council", "programme"], name="funding_unique_per_council_programme"),
+            models.UniqueConstraint(
+                fields=["council", "programme"], name="funding_unique_per_council_programme"
+            ),
             models.CheckConstraint(
                 condition=models.Q(period_end_year__gte=models.F("period_start_year")),
                 name="funding_period_ordered",

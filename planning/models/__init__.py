@@ -14,3 +14,4 @@ from planning.models.plans import (  # noqa: F401
     SnapshotEntry,
     StatutoryArea,
 )
+from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402

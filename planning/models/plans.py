@@ -32,8 +32,12 @@ class Plan(models.Model):
     period_start_year = models.PositiveSmallIntegerField(_("periode fra"))
     period_end_year = models.PositiveSmallIntegerField(_("periode til"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    national_plan_reference = models.CharField(_("bygger på national sundhedsplan"), max_length=300, blank=True)
-    regional_plan_reference = models.CharField(_("bygger på regional sundhedsplan"), max_length=300, blank=True)
+    national_plan_reference = models.CharField(
+        _("bygger på national sundhedsplan"), max_length=300, blank=True
+    )
+    regional_plan_reference = models.CharField(
+        _("bygger på regional sundhedsplan"), max_length=300, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("oprettet af")
     )
@@ -71,7 +75,9 @@ class Section(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("plan"))
     position = models.PositiveIntegerField(_("placering"))
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.FREE)
-    statutory_area = models.CharField(_("lovbestemt område"), max_length=1, choices=StatutoryArea.choices, blank=True)
+    statutory_area = models.CharField(
+        _("lovbestemt område"), max_length=1, choices=StatutoryArea.choices, blank=True
+    )
     title = models.CharField(_("overskrift"), max_length=300)
     # Points at the newest revision: the optimistic lock compares the editor's base revision with it.
     current_revision = models.ForeignKey(
@@ -99,7 +105,9 @@ class Section(models.Model):
 class SectionRevision(models.Model):
     """One saved version of a section's text. Never changed after it is written."""
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("afsnit"))
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("afsnit")
+    )
     number = models.PositiveIntegerField(_("version"))
     title = models.CharField(_("overskrift"), max_length=300)
     text = models.TextField(_("tekst"), blank=True, help_text=_("Renset HTML."))
@@ -130,7 +138,9 @@ class SectionRevision(models.Model):
 
 
 class Goal(models.Model):
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="goals", verbose_name=_("afsnit"))
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="goals", verbose_name=_("afsnit")
+    )
     position = models.PositiveIntegerField(_("placering"), default=0)
     title = models.CharField(_("mål"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)
@@ -161,8 +171,12 @@ class Initiative(models.Model):
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("slut"), null=True, blank=True)
     indicator = models.CharField(_("indikator"), max_length=300, blank=True)
-    statutory_area = models.CharField(_("lovbestemt område"), max_length=1, choices=StatutoryArea.choices, blank=True)
-    national_goal_reference = models.CharField(_("mål i den nationale sundhedsplan"), max_length=300, blank=True)
+    statutory_area = models.CharField(
+        _("lovbestemt område"), max_length=1, choices=StatutoryArea.choices, blank=True
+    )
+    national_goal_reference = models.CharField(
+        _("mål i den nationale sundhedsplan"), max_length=300, blank=True
+    )
 
     class Meta:
         ordering = ["section", "position", "pk"]
@@ -243,7 +257,11 @@ class PlanEvent(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events", verbose_name=_("plan"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("bruger")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("bruger"),
     )
     kind = models.CharField(_("hændelse"), max_length=40, choices=Kind.choices)
     data = models.JSONField(_("detaljer"), default=dict, blank=True)

@@ -6,7 +6,15 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from councils.models import HealthCouncil
-from planning.models import Plan, PlanEvent, PlanSnapshot, Section, SectionRevision, SnapshotEntry, StatutoryArea
+from planning.models import (
+    Plan,
+    PlanEvent,
+    PlanSnapshot,
+    Section,
+    SectionRevision,
+    SnapshotEntry,
+    StatutoryArea,
+)
 from planning.sanitise import html_sanitise
 
 # Suggested themes (002, point 4) that a new plan starts with after the five statutory areas.
@@ -72,7 +80,9 @@ def plan_create(
     return plan
 
 
-def _section_create(*, plan: Plan, position: int, kind: str, title: str, author, statutory_area: str = "") -> Section:
+def _section_create(
+    *, plan: Plan, position: int, kind: str, title: str, author, statutory_area: str = ""
+) -> Section:
     section = Section.objects.create(
         plan=plan, position=position, kind=kind, statutory_area=statutory_area, title=title
     )
@@ -83,13 +93,18 @@ def _section_create(*, plan: Plan, position: int, kind: str, title: str, author,
 
 
 @transaction.atomic
-def section_add(*, plan: Plan, title: str, added_by, kind: str = Section.Kind.FREE, statutory_area: str = "") -> Section:
+def section_add(
+    *, plan: Plan, title: str, added_by, kind: str = Section.Kind.FREE, statutory_area: str = ""
+) -> Section:
     last = plan.sections.aggregate(last=Max("position"))["last"] or 0
     section = _section_create(
         plan=plan, position=last + 1, kind=kind, statutory_area=statutory_area, title=title, author=added_by
     )
     plan_event_record(
-        plan=plan, user=added_by, kind=PlanEvent.Kind.SECTION_ADDED, data={"section": section.pk, "title": title}
+        plan=plan,
+        user=added_by,
+        kind=PlanEvent.Kind.SECTION_ADDED,
+        data={"section": section.pk, "title": title},
     )
     return section
 
@@ -133,11 +148,11 @@ def plan_snapshot_create(*, plan: Plan, name: str, created_by) -> PlanSnapshot:
     """Freeze the plan as it stands: each live section's current revision, number, goals and initiatives."""
     if not name.strip():
         raise ValueError(_("En navngiven version skal have et navn."))
-    snapshot = PlanSnapshot.objects.create(plan=plan, name=name.strip(), plan_status=plan.status, created_by=created_by)
+    snapshot = PlanSnapshot.objects.create(
+        plan=plan, name=name.strip(), plan_status=plan.status, created_by=created_by
+    )
     sections = (
-        plan.sections.filter(is_removed=False)
-        .order_by("position")
-        .prefetch_related("goals", "initiatives")
+        plan.sections.filter(is_removed=False).order_by("position").prefetch_related("goals", "initiatives")
     )
     entries = []
     for number, section in enumerate(sections, start=1):
@@ -168,6 +183,9 @@ def plan_snapshot_create(*, plan: Plan, name: str, created_by) -> PlanSnapshot:
         )
     SnapshotEntry.objects.bulk_create(entries)
     plan_event_record(
-        plan=plan, user=created_by, kind=PlanEvent.Kind.SNAPSHOT_CREATED, data={"snapshot": snapshot.pk, "name": name}
+        plan=plan,
+        user=created_by,
+        kind=PlanEvent.Kind.SNAPSHOT_CREATED,
+        data={"snapshot": snapshot.pk, "name": name},
     )
     return snapshot

@@ -14,10 +14,38 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 LOGIN = "login"  # shorthand: anonymous users are redirected to the login page
-PUBLIC = {"anonymous": 200, "other_member": 200, "other_secretariat": 200, "member": 200, "secretariat": 200, "admin": 200}
-COUNCIL_READ = {"anonymous": LOGIN, "other_member": 404, "other_secretariat": 404, "member": 200, "secretariat": 200, "admin": 200}
-COUNCIL_WRITE = {"anonymous": LOGIN, "other_member": 404, "other_secretariat": 404, "member": 403, "secretariat": 200, "admin": 200}
-LOGGED_IN = {"anonymous": LOGIN, "other_member": 200, "other_secretariat": 200, "member": 200, "secretariat": 200, "admin": 200}
+PUBLIC = {
+    "anonymous": 200,
+    "other_member": 200,
+    "other_secretariat": 200,
+    "member": 200,
+    "secretariat": 200,
+    "admin": 200,
+}
+COUNCIL_READ = {
+    "anonymous": LOGIN,
+    "other_member": 404,
+    "other_secretariat": 404,
+    "member": 200,
+    "secretariat": 200,
+    "admin": 200,
+}
+COUNCIL_WRITE = {
+    "anonymous": LOGIN,
+    "other_member": 404,
+    "other_secretariat": 404,
+    "member": 403,
+    "secretariat": 200,
+    "admin": 200,
+}
+LOGGED_IN = {
+    "anonymous": LOGIN,
+    "other_member": 200,
+    "other_secretariat": 200,
+    "member": 200,
+    "secretariat": 200,
+    "admin": 200,
+}
 
 
 @dataclass

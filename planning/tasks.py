@@ -1,0 +1,3 @@
+"""Celery discovers tasks here; each feature keeps its tasks in planning/tasks_<feature>.py."""
+
+from planning.tasks_notifications import notification_email_send  # noqa: F401
