@@ -3,6 +3,7 @@
 Each feature adds its own module here and one import line below.
 """
 
+from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402
 from planning.models.plans import (  # noqa: F401
     Goal,
     Initiative,
@@ -14,4 +15,3 @@ from planning.models.plans import (  # noqa: F401
     SnapshotEntry,
     StatutoryArea,
 )
-from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402

@@ -48,10 +48,7 @@ def test_url_matrix(client, world, name, role, method):
     if user is not None:
         client.force_login(user)
     url = reverse(name, kwargs=expect.kwargs(world)) + expect.query
-    if method == "get":
-        response = client.get(url)
-    else:
-        response = client.post(url, expect.post_data(world))
+    response = client.get(url) if method == "get" else client.post(url, expect.post_data(world))
     if expected == LOGIN:
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
