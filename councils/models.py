@@ -22,6 +22,7 @@ class Region(models.Model):
         ordering = ["name"]
         verbose_name = _("region")
         verbose_name_plural = _("regioner")
+        permissions = [("view_region_overview", _("Kan se overblikket over regionens sundhedsråd"))]
 
     def __str__(self) -> str:
         return f"Region {self.name}"

@@ -10,12 +10,16 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm
 
-from councils.models import HealthCouncil
+from councils.models import HealthCouncil, Region
 
 
 class CouncilPerm:
     ACCESS = "councils.access_council"  # read the council's internal pages and plans
     MANAGE = "councils.manage_council"  # the secretariat: write plans, run the process
+
+
+class RegionPerm:
+    OVERVIEW = "councils.view_region_overview"  # region staff: the overview of the region's councils
 
 
 class CouncilRole:
@@ -56,3 +60,11 @@ def council_roles_for_user(*, council: HealthCouncil, user) -> set[str]:
         return set()
     names = {council_group_name(council=council, role=role): role for role, _label in CouncilRole.CHOICES}
     return {names[name] for name in user.groups.filter(name__in=names).values_list("name", flat=True)}
+
+
+def region_overview_grant(*, region: Region, user) -> None:
+    """Region staff see the overview of their region's councils (not the councils' internal pages)."""
+    group, created = Group.objects.get_or_create(name=f"region:{region.slug}:overview")
+    if created:
+        assign_perm(RegionPerm.OVERVIEW, group, region)
+    group.user_set.add(user)

@@ -26,7 +26,7 @@ ROLES = ["anonymous", "other_member", "other_secretariat", "member", "secretaria
 
 @pytest.fixture
 def world(db) -> World:
-    council = CouncilFactory(name="Sønderjylland", slug="sonderjylland")
+    council = CouncilFactory(name="Sønderjylland", slug="soenderjylland")
     other = CouncilFactory(name="Fyn", slug="fyn")
     users = {"anonymous": None}
     for role, target, council_role in [
