@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from guardian.shortcuts import get_objects_for_user
 
-from councils.models import HealthCouncil
+from councils.models import CouncilAlias, HealthCouncil, Municipality, Region
 from councils.permissions import CouncilPerm
 
 
@@ -20,3 +20,39 @@ def council_user_can(*, user, council: HealthCouncil, perm: str = CouncilPerm.AC
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.has_perm(perm, council)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def region_get_by_name(*, name: str) -> Region | None:
+    """A region by its name, with or without the word "Region" ("Region Syddanmark" or "Syddanmark")."""
+    key = _name_key(name)
+    if key.startswith("region "):
+        key = key.removeprefix("region ")
+    return Region.objects.filter(name__iexact=key).first()
+
+
+def council_get_by_name(*, name: str) -> HealthCouncil | None:
+    """A council by its name or a known alias, case-insensitive; "Sundhedsråd Fyn" is "Fyn".
+
+    The sources call one council by two names (004 fig. 20: "Sjælland og øerne"); the alias table
+    resolves them so an import never creates a duplicate council.
+    """
+    key = _name_key(name)
+    if key.startswith("sundhedsråd "):
+        key = key.removeprefix("sundhedsråd ")
+    council = HealthCouncil.objects.filter(name__iexact=key).first()
+    if council is None:
+        alias = CouncilAlias.objects.select_related("council").filter(alias__iexact=key).first()
+        council = alias.council if alias else None
+    return council
+
+
+def municipality_get_by_name(*, name: str) -> Municipality | None:
+    """A municipality by its name, with or without "Kommune" ("Aabenraa Kommune" or "Aabenraa")."""
+    key = _name_key(name)
+    if key.endswith(" kommune"):
+        key = key.removesuffix(" kommune")
+    return Municipality.objects.filter(name__iexact=key).first()
