@@ -206,9 +206,7 @@ class ChoiceWidget(widgets.Widget):
                 raise ValueError(_("Feltet skal udfyldes."))
             return ""
         if text not in self.lookup:
-            raise ValueError(
-                _("Ukendt værdi; tilladt er: %(allowed)s.") % {"allowed": ", ".join(self.codes)}
-            )
+            raise ValueError(_("Ukendt værdi; tilladt er: %(allowed)s.") % {"allowed": ", ".join(self.codes)})
         return self.lookup[text]
 
     def render(self, value, obj=None, **kwargs):
@@ -357,11 +355,15 @@ class ReferenceResource(resources.ModelResource):
         self._current_row = row
         row_result = super().import_row(row, instance_loader, **kwargs)
         if row_result.validation_error is not None:
-            row_result.validation_error = self._located(row_result.validation_error, row, kwargs["row_number"])
+            row_result.validation_error = self._located(
+                row_result.validation_error, row, kwargs["row_number"]
+            )
         return row_result
 
     def _located(self, error: ValidationError, row, row_number: int) -> ValidationError:
-        columns = {field.attribute: field.column_name for field in self.get_import_fields() if field.attribute}
+        columns = {
+            field.attribute: field.column_name for field in self.get_import_fields() if field.attribute
+        }
         located: dict[str, list[str]] = {}
         for attribute, messages in error.message_dict.items():
             column = columns.get(attribute)
@@ -384,3 +386,17 @@ class ReferenceResource(resources.ModelResource):
                 located.setdefault(attribute, []).append(text)
         return ValidationError(located)
 
+
+def import_result_messages(*, result, file_name: str = "") -> list[str]:
+    """Every error of an import result as Danish text (row, column and value are already in each)."""
+    prefix = f"{file_name}: " if file_name else ""
+    texts = [f"{prefix}{error.error}" for error in result.base_errors]
+    for row_number, errors in result.row_errors():
+        texts += [
+            prefix + _("Række %(row)s: %(error)s") % {"row": row_number, "error": error.error}
+            for error in errors
+        ]
+    for invalid in result.invalid_rows:
+        for error_list in invalid.error_dict.values():
+            texts += [f"{prefix}{message}" for message in error_list]
+    return texts

@@ -144,6 +144,12 @@ class CouncilMember(models.Model):
                 condition=~models.Q(kind="municipal") | models.Q(municipality__isnull=False),
                 name="councilmember_municipal_has_municipality",
             ),
+            models.UniqueConstraint(
+                fields=["council"],
+                condition=models.Q(is_chair=True),
+                name="councilmember_one_chair_per_council",
+                violation_error_message=_("Sundhedsrådet har allerede en formand."),
+            ),
         ]
 
     def __str__(self) -> str:

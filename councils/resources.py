@@ -42,7 +42,9 @@ class SluggedResource(ReferenceResource):
 
 
 class RegionResource(SluggedResource):
-    name = KeyNameField(attribute="name", column_name="navn", widget=TextWidget(required=True, max_length=100))
+    name = KeyNameField(
+        attribute="name", column_name="navn", widget=TextWidget(required=True, max_length=100)
+    )
     population_millions = Field(
         attribute="population_millions", column_name="befolkning_mio", widget=DecimalNumberWidget()
     )
@@ -64,7 +66,9 @@ class RegionResource(SluggedResource):
 
 
 class HealthCouncilResource(SluggedResource):
-    name = KeyNameField(attribute="name", column_name="navn", widget=TextWidget(required=True, max_length=100))
+    name = KeyNameField(
+        attribute="name", column_name="navn", widget=TextWidget(required=True, max_length=100)
+    )
     region = Field(attribute="region", column_name="region", widget=RegionWidget())
     population_thousands = Field(
         attribute="population_thousands", column_name="befolkning_tusinder", widget=NumberWidget()
@@ -119,7 +123,9 @@ class CouncilAliasResource(ReferenceResource):
 
 
 class MunicipalityResource(SluggedResource):
-    name = KeyNameField(attribute="name", column_name="navn", widget=TextWidget(required=True, max_length=100))
+    name = KeyNameField(
+        attribute="name", column_name="navn", widget=TextWidget(required=True, max_length=100)
+    )
     region = Field(attribute="region", column_name="region", widget=RegionWidget())
     council = Field(attribute="council", column_name="sundhedsråd", widget=CouncilWidget())
     population = Field(attribute="population", column_name="indbyggertal", widget=NumberWidget())

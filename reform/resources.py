@@ -1,4 +1,4 @@
-"""django-import-export resources for the reform's timeline and funding (same rules as councils/resources.py)."""
+"""django-import-export resources for the reform's timeline and funding (rules as in councils/imports.py)."""
 
 from django.utils.translation import gettext as _
 from import_export.fields import Field
@@ -25,15 +25,21 @@ class MilestoneResource(ReferenceResource):
     precision = Field(
         attribute="precision",
         column_name="præcision",
-        widget=ChoiceWidget(choices=Milestone.Precision.choices, extra={"halvaar": "half_year", "maaned": "month"}),
+        widget=ChoiceWidget(
+            choices=Milestone.Precision.choices, extra={"halvaar": "half_year", "maaned": "month"}
+        ),
     )
     title = Field(attribute="title", column_name="titel", widget=TextWidget(required=True, max_length=300))
     description = Field(attribute="description", column_name="beskrivelse", widget=TextWidget())
-    source_document = Field(attribute="source_document", column_name="kilde", widget=TextWidget(max_length=300))
+    source_document = Field(
+        attribute="source_document", column_name="kilde", widget=TextWidget(max_length=300)
+    )
     scope = Field(
         attribute="scope",
         column_name="omfang",
-        widget=ChoiceWidget(choices=Milestone.Scope.choices, extra={"national": "national", "råd": "council"}),
+        widget=ChoiceWidget(
+            choices=Milestone.Scope.choices, extra={"national": "national", "råd": "council"}
+        ),
     )
     region = Field(attribute="region", column_name="region", widget=RegionWidget(required=False))
     council = Field(attribute="council", column_name="sundhedsråd", widget=CouncilWidget(required=False))
@@ -68,7 +74,10 @@ class MilestoneResource(ReferenceResource):
         errors = {}
         if instance.precision == Milestone.Precision.MONTH and instance.date.day != 1:
             errors["date"] = _("Med præcisionen måned skal datoen være den 1. i måneden.")
-        if instance.precision == Milestone.Precision.HALF_YEAR and (instance.date.day, instance.date.month) not in {
+        if instance.precision == Milestone.Precision.HALF_YEAR and (
+            instance.date.day,
+            instance.date.month,
+        ) not in {
             (1, 1),
             (1, 7),
         }:
@@ -84,14 +93,22 @@ class MilestoneResource(ReferenceResource):
 
 class FundingAllocationResource(ReferenceResource):
     council = Field(attribute="council", column_name="sundhedsråd", widget=CouncilWidget())
-    programme = Field(attribute="programme", column_name="pulje", widget=TextWidget(required=True, max_length=200))
+    programme = Field(
+        attribute="programme", column_name="pulje", widget=TextWidget(required=True, max_length=200)
+    )
     amount_million_dkk = Field(
         attribute="amount_million_dkk", column_name="beløb_mio_kr", widget=DecimalNumberWidget(required=True)
     )
     per_citizen_dkk = Field(attribute="per_citizen_dkk", column_name="kr_pr_borger", widget=NumberWidget())
-    period_start_year = Field(attribute="period_start_year", column_name="fra_år", widget=NumberWidget(required=True))
-    period_end_year = Field(attribute="period_end_year", column_name="til_år", widget=NumberWidget(required=True))
-    source_document = Field(attribute="source_document", column_name="kilde", widget=TextWidget(max_length=300))
+    period_start_year = Field(
+        attribute="period_start_year", column_name="fra_år", widget=NumberWidget(required=True)
+    )
+    period_end_year = Field(
+        attribute="period_end_year", column_name="til_år", widget=NumberWidget(required=True)
+    )
+    source_document = Field(
+        attribute="source_document", column_name="kilde", widget=TextWidget(max_length=300)
+    )
 
     required_columns = ("sundhedsråd", "pulje", "beløb_mio_kr", "fra_år", "til_år")
     creatable_by_admin = True
@@ -114,7 +131,9 @@ class FundingAllocationResource(ReferenceResource):
         council = council_get_by_name(name=cell_text(row.get("sundhedsråd")))
         if council is None:
             return None
-        return FundingAllocation.objects.filter(council=council, programme=cell_text(row.get("pulje"))).first()
+        return FundingAllocation.objects.filter(
+            council=council, programme=cell_text(row.get("pulje"))
+        ).first()
 
     def row_checks(self, instance, row):
         if not 2000 <= instance.period_start_year <= 2100:

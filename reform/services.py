@@ -5,11 +5,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.results import RowResult
 
-from councils.imports import DanishCSV
+from councils.imports import DanishCSV, import_result_messages
 from councils.resources import (
     CouncilAliasResource,
     HealthCouncilResource,
@@ -59,20 +58,6 @@ class ReferenceLoadReport:
     @property
     def changed(self) -> bool:
         return any(count.new or count.updated for count in self.files)
-
-
-def import_result_messages(*, result, file_name: str = "") -> list[str]:
-    """Every error of an import result as Danish text (row, column and value are already in it)."""
-    prefix = f"{file_name}: " if file_name else ""
-    messages = [f"{prefix}{error.error}" for error in result.base_errors]
-    for row_number, errors in result.row_errors():
-        messages += [
-            prefix + _("Række %(row)s: %(error)s") % {"row": row_number, "error": error.error} for error in errors
-        ]
-    for invalid in result.invalid_rows:
-        for error_list in invalid.error_dict.values():
-            messages += [f"{prefix}{message}" for message in error_list]
-    return messages
 
 
 @transaction.atomic

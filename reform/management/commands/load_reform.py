@@ -8,7 +8,9 @@ from reform.services import ReferenceDataError, reform_reference_load
 
 
 class Command(BaseCommand):
-    help = "Indlæser reformens grunddata (regioner, sundhedsråd, kommuner, milepæle, bevillinger) fra fixtures/."
+    help = (
+        "Indlæser reformens grunddata (regioner, sundhedsråd, kommuner, milepæle, bevillinger) fra fixtures/."
+    )
 
     def handle(self, *args, **options):
         with translation.override("da"):
@@ -21,7 +23,10 @@ class Command(BaseCommand):
                 ) from None
             for count in report.files:
                 self.stdout.write(
-                    _("%(label)s: %(total)s i alt (%(new)s nye, %(updated)s opdaterede, %(unchanged)s uændrede)")
+                    _(
+                        "%(label)s: %(total)s i alt (%(new)s nye, %(updated)s opdaterede, "
+                        "%(unchanged)s uændrede)"
+                    )
                     % {
                         "label": count.label,
                         "total": count.total,
@@ -33,4 +38,6 @@ class Command(BaseCommand):
             if report.changed:
                 self.stdout.write(self.style.SUCCESS(_("Reformens grunddata er indlæst.")))
             else:
-                self.stdout.write(self.style.SUCCESS(_("Reformens grunddata var allerede opdateret; intet ændret.")))
+                self.stdout.write(
+                    self.style.SUCCESS(_("Reformens grunddata var allerede opdateret; intet ændret."))
+                )
