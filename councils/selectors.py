@@ -1,9 +1,10 @@
 """Permission-aware reads of councils."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
-from councils.models import CouncilAlias, HealthCouncil, Municipality, Region
+from councils.models import CouncilAlias, CouncilMember, HealthCouncil, Municipality, Region
 from councils.permissions import CouncilPerm
 
 
@@ -56,3 +57,26 @@ def municipality_get_by_name(*, name: str) -> Municipality | None:
     if key.endswith(" kommune"):
         key = key.removesuffix(" kommune")
     return Municipality.objects.filter(name__iexact=key).first()
+
+
+def council_get_for_page(*, slug: str) -> HealthCouncil:
+    """One council with everything its public page shows, in a fixed number of queries (404 if unknown).
+
+    Municipalities, members (with their municipality) and funding allocations are prefetched, so
+    `council_composition(council=...)` costs no further queries.
+    """
+    queryset = HealthCouncil.objects.select_related("region").prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
+        Prefetch(
+            "members",
+            queryset=CouncilMember.objects.select_related("municipality").order_by("-is_chair", "name"),
+        ),
+        "funding_allocations",
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def region_list_with_councils() -> QuerySet[Region]:
+    """Regions with their councils, each council annotated with `municipality_count` (two queries)."""
+    councils = HealthCouncil.objects.annotate(municipality_count=Count("municipalities")).order_by("name")
+    return Region.objects.prefetch_related(Prefetch("councils", queryset=councils)).order_by("name")

@@ -1,32 +1,38 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils import timezone
 from django.views.generic import TemplateView
 
-from councils.models import HealthCouncil, Municipality, Region
-from councils.selectors import council_list_for_user
+from councils.composition import council_composition
+from councils.selectors import council_get_for_page, council_list_for_user, region_list_with_councils
 
 
 class HomeView(TemplateView):
     template_name = "councils/home.html"
 
     def get_context_data(self, **kwargs):
-        councils = HealthCouncil.objects.annotate(municipality_count=Count("municipalities")).order_by("name")
-        regions = Region.objects.prefetch_related(Prefetch("councils", queryset=councils)).order_by("name")
-        return super().get_context_data(regions=regions, **kwargs)
+        return super().get_context_data(regions=region_list_with_councils(), **kwargs)
 
 
 class CouncilDetailView(TemplateView):
-    """Public reference page of one council: its municipalities and roster."""
+    """Public reference page of one council: municipalities and votes, the composition check, members,
+    funding and the reform milestones still ahead. A fixed number of queries whatever the council's size."""
 
     template_name = "councils/council_detail.html"
 
     def get_context_data(self, **kwargs):
-        council = get_object_or_404(HealthCouncil.objects.select_related("region"), slug=self.kwargs["slug"])
+        # The page shows the reform's timeline too; imported here so councils' models and services
+        # keep not depending on the reform app.
+        from reform.selectors import milestone_list_upcoming
+
+        council = council_get_for_page(slug=self.kwargs["slug"])
+        composition = council_composition(council=council)
         return super().get_context_data(
             council=council,
-            municipalities=Municipality.objects.filter(council=council).order_by("name"),
-            members=council.members.select_related("municipality").order_by("name"),
+            composition=composition,
+            members=council.members.all(),
+            funding_allocations=council.funding_allocations.all(),
+            milestones=milestone_list_upcoming(council=council, today=timezone.localdate()),
             **kwargs,
         )
 
