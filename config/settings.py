@@ -227,3 +227,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# django-import-export: every admin import runs in a transaction (reference data: all or nothing).
+IMPORT_EXPORT_USE_TRANSACTIONS = True
