@@ -296,3 +296,55 @@ def test_import_requires_staff(client):
     response = client.get(reverse("admin:councils_municipality_import"))
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def test_the_import_page_explains_the_formats_in_danish(admin_client):
+    response = admin_client.get(reverse("admin:councils_municipality_import"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "komma eller semikolon" in html
+    assert "navn, region, sundhedsråd, indbyggertal, to_stemmer" in html
+
+
+@pytest.mark.parametrize("resource_path", [
+    "councils.resources.RegionResource",
+    "councils.resources.HealthCouncilResource",
+    "councils.resources.CouncilAliasResource",
+    "councils.resources.MunicipalityResource",
+    "reform.resources.MilestoneResource",
+    "reform.resources.FundingAllocationResource",
+])  # fmt: skip
+def test_an_export_imports_back_unchanged(resource_path):
+    from django.utils.module_loading import import_string
+
+    from councils.imports import DanishCSV
+
+    resource_class = import_string(resource_path)
+    exported = resource_class().export().export("csv")
+
+    result = resource_class().import_data(DanishCSV().create_dataset(exported), dry_run=True)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["new"] == result.totals["update"] == 0
+    assert result.totals["skip"] == resource_class._meta.model.objects.count() > 0
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:councils_region_changelist",
+        "admin:councils_healthcouncil_changelist",
+        "admin:councils_councilalias_changelist",
+        "admin:councils_municipality_changelist",
+        "admin:councils_councilmember_changelist",
+        "admin:reform_milestone_changelist",
+        "admin:reform_fundingallocation_changelist",
+        "admin:reform_milestone_import",
+        "admin:reform_fundingallocation_import",
+        "admin:councils_councilmember_import",
+    ],
+)
+def test_admin_pages_render(admin_client, url_name):
+    CouncilMember.objects.create(council=HealthCouncil.objects.get(name="Fyn"), name="Uden type")
+    assert admin_client.get(reverse(url_name)).status_code == 200
