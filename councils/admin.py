@@ -28,6 +28,15 @@ class ReferenceImportAdmin(ImportExportModelAdmin):
     formats = IMPORT_FORMATS
     import_template_name = "councils/admin/import.html"
 
+    def add_data_read_fail_error_to_form(self, form, e):
+        form.add_error(
+            "import_file",
+            _(
+                "Filen kunne ikke læses som det valgte format. Gem den som »CSV UTF-8« (komma eller "
+                "semikolon) eller som XLSX, og vælg det tilsvarende format."
+            ),
+        )
+
     def process_dataset(self, dataset, form, request, **kwargs):
         kwargs.setdefault("rollback_on_validation_errors", True)  # one bad row: nothing is written
         return super().process_dataset(dataset, form, request, **kwargs)

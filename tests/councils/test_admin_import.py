@@ -348,3 +348,13 @@ def test_an_export_imports_back_unchanged(resource_path):
 def test_admin_pages_render(admin_client, url_name):
     CouncilMember.objects.create(council=HealthCouncil.objects.get(name="Fyn"), name="Uden type")
     assert admin_client.get(reverse(url_name)).status_code == 200
+
+
+def test_a_file_that_is_not_utf8_is_refused_in_danish(admin_client):
+    content = "navn;region;sundhedsråd;indbyggertal\nTønder;Syddanmark;Sønderjylland;36500\n".encode("cp1252")
+
+    response = _preview(admin_client, "municipality", content)
+
+    assert response.status_code == 200
+    assert "Filen kunne ikke læses som det valgte format" in response.content.decode()
+    assert Municipality.objects.get(name="Tønder").population is None
