@@ -3,28 +3,40 @@
 import time
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 
 SESSION_STARTED_KEY = "_session_started_at"
 SESSION_SEEN_KEY = "_session_seen_at"
 
 
 class SessionExpiryMiddleware:
+    """Log out a session idle for more than SESSION_IDLE_SECONDS or older than SESSION_ABSOLUTE_SECONDS.
+
+    Both clocks start when the user logs in (Django's login() also rotates the session key), so an
+    old anonymous session cannot carry an earlier start time into a fresh login. The expired request
+    continues as anonymous: private pages then redirect to the login page.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         session = request.session
-        if session.get("_auth_user_id"):
+        user_before = session.get(SESSION_KEY)
+        key_before = session.session_key
+        if user_before:
             now = time.time()
             started = session.get(SESSION_STARTED_KEY, now)
             seen = session.get(SESSION_SEEN_KEY, now)
-            if (
-                now - started > settings.SESSION_ABSOLUTE_SECONDS
-                or now - seen > settings.SESSION_IDLE_SECONDS
-            ):
-                logout(request)  # flushes the session; the request continues as anonymous
+            if now - started > settings.SESSION_ABSOLUTE_SECONDS or now - seen > settings.SESSION_IDLE_SECONDS:
+                logout(request)  # flushes the session and gives a new key
             else:
                 session[SESSION_STARTED_KEY] = started
                 session[SESSION_SEEN_KEY] = now
-        return self.get_response(request)
+        response = self.get_response(request)
+        user_after = session.get(SESSION_KEY)
+        if user_after and (user_after != user_before or session.session_key != key_before):
+            now = time.time()  # a login happened during this request: both clocks restart
+            session[SESSION_STARTED_KEY] = now
+            session[SESSION_SEEN_KEY] = now
+        return response
