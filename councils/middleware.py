@@ -28,7 +28,10 @@ class SessionExpiryMiddleware:
             now = time.time()
             started = session.get(SESSION_STARTED_KEY, now)
             seen = session.get(SESSION_SEEN_KEY, now)
-            if now - started > settings.SESSION_ABSOLUTE_SECONDS or now - seen > settings.SESSION_IDLE_SECONDS:
+            if (
+                now - started > settings.SESSION_ABSOLUTE_SECONDS
+                or now - seen > settings.SESSION_IDLE_SECONDS
+            ):
                 logout(request)  # flushes the session and gives a new key
             else:
                 session[SESSION_STARTED_KEY] = started

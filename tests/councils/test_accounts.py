@@ -172,7 +172,8 @@ def test_password_shorter_than_12_characters_is_refused(client, world):
     assert user.check_password(TEST_PASSWORD)  # nothing changed
 
     response = client.post(
-        form_url, {"new_password1": "en-lang-sommerdag-i-aabenraa", "new_password2": "en-lang-sommerdag-i-aabenraa"}
+        form_url,
+        {"new_password1": "en-lang-sommerdag-i-aabenraa", "new_password2": "en-lang-sommerdag-i-aabenraa"},
     )
     assert response.url == reverse("password_reset_complete")
     user.refresh_from_db()
