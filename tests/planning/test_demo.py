@@ -1,4 +1,4 @@
-"""`load_demo`: demo logins, Sønderjylland's roster and a complete draft plan; idempotent; never in production."""
+"""`load_demo`: demo logins, the roster and a complete draft plan; idempotent; never in production."""
 
 import pytest
 from django.contrib.auth import get_user_model

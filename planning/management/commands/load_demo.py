@@ -1,4 +1,4 @@
-"""`python manage.py load_demo`: demo logins, Sønderjylland's roster and a draft plan (never in production)."""
+"""`python manage.py load_demo`: demo logins, the Sønderjylland roster, a draft plan (not in production)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
