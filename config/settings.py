@@ -227,3 +227,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Login throttling behind reverse proxies (accounts): how many proxies in front of gunicorn append to
+# X-Forwarded-For. 0 = gunicorn faces the clients directly, REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "councils.middleware.client_ip_address"

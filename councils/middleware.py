@@ -43,3 +43,20 @@ class SessionExpiryMiddleware:
             session[SESSION_STARTED_KEY] = now
             session[SESSION_SEEN_KEY] = now
         return response
+
+
+def client_ip_address(request) -> str | None:
+    """The client's address for login throttling (django-axes' AXES_CLIENT_IP_CALLABLE).
+
+    Behind TRUSTED_PROXY_COUNT reverse proxies, each proxy appends the address it saw to
+    X-Forwarded-For, so the client is the entry that many places from the right; anything further
+    left was written by the client and cannot be trusted. Without proxies REMOTE_ADDR is the client.
+    Without this, every login would seem to come from the proxy and one attacker could lock out all.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")

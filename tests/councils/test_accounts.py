@@ -288,3 +288,39 @@ def test_administrator_sees_every_council_as_administrator(client, world):
     entries = client.get(reverse("council-mine")).context["entries"]
     assert {entry["council"] for entry in entries} == {world.council, world.other_council}
     assert all([str(role) for role in entry["roles"]] == ["Administrator"] for entry in entries)
+
+
+# --- client address behind reverse proxies ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "1.1.1.1", "10.0.0.9"),  # no proxy trusted: the header is ignored
+        (1, "6.6.6.6, 1.1.1.1", "1.1.1.1"),  # the client forged the first entry; the proxy wrote the last
+        (2, "6.6.6.6, 1.1.1.1, 172.18.0.1", "1.1.1.1"),
+        (1, "", "10.0.0.9"),
+    ],
+)
+def test_client_address_trusts_only_the_configured_proxies(rf, settings, proxies, forwarded, expected):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR=forwarded)
+    assert middleware.client_ip_address(request) == expected
+
+
+def test_behind_a_proxy_one_attacker_does_not_lock_out_everyone(client, world, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": f"ukendt-{number}", "password": "forkert"},
+            REMOTE_ADDR="172.18.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+    response = client.post(
+        reverse("login"),
+        {"username": "member", "password": TEST_PASSWORD},
+        REMOTE_ADDR="172.18.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert response.status_code == 302
