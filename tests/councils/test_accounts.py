@@ -324,3 +324,18 @@ def test_behind_a_proxy_one_attacker_does_not_lock_out_everyone(client, world, s
         HTTP_X_FORWARDED_FOR="198.51.100.7",
     )
     assert response.status_code == 302
+
+
+def test_empty_login_form_is_answered_in_danish(client, db):
+    response = client.post(reverse("login"), {"username": "", "password": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Udfyld både brugernavn og adgangskode." in html
+    assert "Dette felt er påkrævet." in html
+
+
+def test_error_pages_are_danish(client, world):
+    client.force_login(world.users["member"])
+    response = client.get("/findes-ikke/")
+    assert response.status_code == 404
+    assert "Siden findes ikke" in response.content.decode()
