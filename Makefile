@@ -25,8 +25,16 @@ $(TEST_STAMP): $(STAMP)
 install: $(STAMP)
 install-test: $(TEST_STAMP)
 
+# compilemessages needs GNU gettext's msgfmt (apt-get install gettext); without it the portal runs in
+# Danish only, so a missing msgfmt is a warning, not an error.
 messages: install
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	@if ! command -v msgfmt >/dev/null; then \
+	  echo "WARNING: msgfmt not found (apt-get install gettext): translations not compiled, UI stays Danish"; \
+	elif [ -z "$$(find . -path ./$(VENV) -prune -o -type d -name locale -print -quit)" ]; then \
+	  echo "no locale/ directory yet: nothing to compile"; \
+	else \
+	  $(BIN)/python manage.py compilemessages --ignore=$(VENV) -v 0; \
+	fi
 
 migrate: install messages
 	$(BIN)/python manage.py migrate --noinput

@@ -230,3 +230,8 @@ LOGGING = {
 
 # django-import-export: every admin import runs in a transaction (reference data: all or nothing).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Login throttling behind reverse proxies (accounts): how many proxies in front of gunicorn append to
+# X-Forwarded-For. 0 = gunicorn faces the clients directly, REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "councils.middleware.client_ip_address"

@@ -1,9 +1,12 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from councils.composition import council_composition
+from councils.permissions import CouncilRole, council_group_name
 from councils.selectors import council_get_for_page, council_list_for_user, region_list_with_councils
 
 
@@ -38,11 +41,31 @@ class CouncilDetailView(TemplateView):
 
 
 class CouncilMineView(LoginRequiredMixin, TemplateView):
+    """The landing page after login: the user's councils, their role in each, and where to go next."""
+
     template_name = "councils/council_mine.html"
 
     def get_context_data(self, **kwargs):
-        councils = council_list_for_user(user=self.request.user).select_related("region")
-        return super().get_context_data(councils=councils, **kwargs)
+        user = self.request.user
+        councils = list(
+            council_list_for_user(user=user)
+            .select_related("region")
+            .annotate(municipality_count=Count("municipalities"))
+            .order_by("region__name", "name")
+        )
+        group_names = set(user.groups.values_list("name", flat=True))
+        role_labels = dict(CouncilRole.CHOICES)
+        entries = []
+        for council in councils:
+            roles = [
+                role_labels[role]
+                for role, _label in CouncilRole.CHOICES
+                if council_group_name(council=council, role=role) in group_names
+            ]
+            if user.is_superuser and not roles:
+                roles = [_("Administrator")]
+            entries.append({"council": council, "roles": roles})
+        return super().get_context_data(entries=entries, **kwargs)
 
 
 def permission_denied(request, exception=None):
