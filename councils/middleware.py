@@ -60,3 +60,19 @@ def client_ip_address(request) -> str | None:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+class DanishFirstMiddleware:
+    """The portal speaks Danish unless the user picks English in the language menu.
+
+    Django's LocaleMiddleware would otherwise follow the browser's Accept-Language, so a Danish civil
+    servant with an English-language browser would get a half-English portal. The explicit choice
+    (the language cookie set by the menu) still wins.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
