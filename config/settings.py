@@ -227,3 +227,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Hearing reminders (7 and 1 days before the deadline): daily at 07:00 Europe/Copenhagen (CELERY_TIMEZONE).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["hearing-reminders"] = {
+    "task": "planning.hearing_reminder_sweep",
+    "schedule": crontab(hour=7, minute=0),
+}
