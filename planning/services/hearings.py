@@ -519,6 +519,11 @@ def hearing_publication_set(*, hearing: Hearing, is_published: bool, changed_by)
 # --- White paper ---------------------------------------------------------------------------------
 
 
+def _white_paper_lock(*, white_paper_id: int) -> WhitePaper:
+    """The white paper row, locked and fresh: a stale instance must not let an edit past "final"."""
+    return WhitePaper.objects.select_for_update().select_related("hearing").get(pk=white_paper_id)
+
+
 def _point_validate(
     *, white_paper: WhitePaper, response: HearingResponse, segment: str, sections, changed_revision
 ) -> None:
@@ -547,6 +552,7 @@ def whitepaper_point_create(
     changed_revision: SectionRevision | None,
     created_by,
 ) -> WhitePaperPoint:
+    white_paper = _white_paper_lock(white_paper_id=white_paper.pk)
     _point_validate(
         white_paper=white_paper, response=response, segment=segment, sections=sections,
         changed_revision=changed_revision,
@@ -574,6 +580,7 @@ def whitepaper_point_update(
     reasoning: str,
     changed_revision: SectionRevision | None,
 ) -> WhitePaperPoint:
+    point.white_paper = _white_paper_lock(white_paper_id=point.white_paper_id)
     _point_validate(
         white_paper=point.white_paper, response=point.response, segment=segment, sections=sections,
         changed_revision=changed_revision,
@@ -589,7 +596,7 @@ def whitepaper_point_update(
 
 @transaction.atomic
 def whitepaper_point_delete(*, point: WhitePaperPoint) -> None:
-    if point.white_paper.state == WhitePaper.State.FINAL:
+    if _white_paper_lock(white_paper_id=point.white_paper_id).state == WhitePaper.State.FINAL:
         raise ValidationError(_("Hvidbogen er endelig og kan ikke længere ændres."))
     point.delete()
 

@@ -597,6 +597,7 @@ class HearingPartyView(HearingPartyMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", self.make_form())
+        kwargs["token"] = self.kwargs["token"]
         now = timezone.now()
         responses = self.party.responses.prefetch_related("attachments", "sections").order_by("-version")
         has_response = any(r.replaced_by_id is None for r in responses)
@@ -609,7 +610,6 @@ class HearingPartyView(HearingPartyMixin, TemplateView):
             is_past_deadline=now > self.hearing.deadline,
             can_answer=not (has_response and now > self.hearing.deadline)
             and not WhitePaper.objects.filter(hearing=self.hearing, state=WhitePaper.State.FINAL).exists(),
-            token=self.kwargs["token"],
             **kwargs,
         )
 
