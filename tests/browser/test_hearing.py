@@ -27,12 +27,15 @@ def test_party_answers_with_pdf_and_secretariat_records_point(page, live_server,
     mail.outbox.clear()
 
     # The party opens its personal link (no login) and answers with a PDF attachment.
-    page.goto(f"{live_server.url}{reverse('hearing-party', kwargs={'pk': hearing.pk, 'token': token_of(party)})}")
+    page.goto(
+        f"{live_server.url}{reverse('hearing-party', kwargs={'pk': hearing.pk, 'token': token_of(party)})}"
+    )
     assert page.locator("h1").inner_text() == hearing.title
     page.fill("#id_text", "Vi savner hjemmebehandling i afsnit a. Resten støtter vi.")
     page.locator("input[name=sections]").first.check()
     page.set_input_files(
-        "#id_attachments", files=[{"name": "hoeringssvar.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+        "#id_attachments",
+        files=[{"name": "hoeringssvar.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}],
     )
     with page.expect_navigation():
         page.click("button:has-text('Send høringssvar')")

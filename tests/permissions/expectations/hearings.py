@@ -7,7 +7,11 @@ from django.test import override_settings
 
 from planning.models import HearingParty
 from planning.services.adoption import advice_record
-from planning.services.hearings import hearing_publication_set, hearing_response_submit, whitepaper_point_create
+from planning.services.hearings import (
+    hearing_publication_set,
+    hearing_response_submit,
+    whitepaper_point_create,
+)
 from tests.factories.planning import PlanFactory
 from tests.permissions.expectations import COUNCIL_READ, COUNCIL_WRITE, PUBLIC, Expect
 
@@ -60,7 +64,11 @@ def _party_attachment_kwargs(world):
     from tests.planning.hearings.helpers import token_of
 
     hearing, response = _response_with_attachment(world)
-    return {"pk": hearing.pk, "token": token_of(response.party), "attachment_pk": response.attachments.get().pk}
+    return {
+        "pk": hearing.pk,
+        "token": token_of(response.party),
+        "attachment_pk": response.attachments.get().pk,
+    }
 
 
 def _attachment_kwargs(world):
@@ -123,7 +131,9 @@ EXPECTATIONS = {
     "plan-adoption": Expect(kwargs=_plan_kwargs, get=COUNCIL_READ, post=COUNCIL_WRITE),
     "hearing-detail": Expect(kwargs=_hearing_kwargs, get=COUNCIL_READ),
     "hearing-close": Expect(kwargs=_hearing_kwargs, post=REDIRECT_WRITE),
-    "hearing-publish": Expect(kwargs=_hearing_kwargs, post=REDIRECT_WRITE, post_data=lambda w: {"publish": "1"}),
+    "hearing-publish": Expect(
+        kwargs=_hearing_kwargs, post=REDIRECT_WRITE, post_data=lambda w: {"publish": "1"}
+    ),
     "hearing-party-link": Expect(
         kwargs=_party_link_kwargs, post=REDIRECT_WRITE, post_data=lambda w: {"action": "revoke"}
     ),

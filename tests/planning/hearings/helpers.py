@@ -36,7 +36,9 @@ def default_parties() -> list[PartyInput]:
             email="ppu@example.dk",
             kind=HearingParty.Kind.PATIENT_COMMITTEE,
         ),
-        PartyInput(name="Sønderborg Kommune", email="sonderborg@example.dk", kind=HearingParty.Kind.MUNICIPALITY),
+        PartyInput(
+            name="Sønderborg Kommune", email="sonderborg@example.dk", kind=HearingParty.Kind.MUNICIPALITY
+        ),
     ]
 
 

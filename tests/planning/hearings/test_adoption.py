@@ -19,7 +19,9 @@ def _adopt(plan, user, **kwargs):
 
 
 def _advice(plan, user):
-    return advice_record(plan=plan, received_on=date(2027, 2, 1), text="Sundhedsstyrelsen anbefaler ...", recorded_by=user)
+    return advice_record(
+        plan=plan, received_on=date(2027, 2, 1), text="Sundhedsstyrelsen anbefaler ...", recorded_by=user
+    )
 
 
 def test_adoption_refused_without_closed_hearing_and_advice(world):
@@ -86,9 +88,8 @@ def test_override_needs_an_administrator_and_a_reason_and_is_logged_and_shown(cl
 def test_adoption_page_post_by_secretariat_and_member_denied(client, world):
     secretariat = world.users["secretariat"]
     plan = complete_plan(world)
-    hearing = open_hearing(world, plan=plan, parties=[
-        PartyInput(name="Lokale patientforeninger", email="l@example.dk", kind="local_patient_orgs", note="Note")
-    ])  # fmt: skip
+    local = PartyInput(name="Lokale patientforeninger", email="l@example.dk", kind="local_patient_orgs", note="N")
+    hearing = open_hearing(world, plan=plan, parties=[local])
     hearing_close(hearing=hearing, closed_by=secretariat)
     _advice(plan, secretariat)
     url = reverse("plan-adoption", kwargs={"plan_pk": plan.pk})
@@ -115,5 +116,7 @@ def test_advice_document_is_validated_like_uploads(client, world, media_root):
     assert good.status_code == 302
     advice = SundhedsstyrelsenAdvice.objects.get()
     assert advice.document_name == "raad.pdf" and len(stored_files(media_root)) == 1
-    download = client.get(reverse("plan-advice-document", kwargs={"plan_pk": plan.pk, "advice_pk": advice.pk}))
+    download = client.get(
+        reverse("plan-advice-document", kwargs={"plan_pk": plan.pk, "advice_pk": advice.pk})
+    )
     assert download.status_code == 200

@@ -13,7 +13,9 @@ from tests.factories.planning import PlanFactory
 from tests.planning.hearings.helpers import complete_plan, default_parties, open_hearing
 
 
-def test_open_freezes_snapshot_sets_status_and_invites_each_party_once(world, django_capture_on_commit_callbacks):
+def test_open_freezes_snapshot_sets_status_and_invites_each_party_once(
+    world, django_capture_on_commit_callbacks
+):
     plan = complete_plan(world)
     with django_capture_on_commit_callbacks(execute=True):
         hearing = open_hearing(world, plan=plan)
@@ -22,7 +24,10 @@ def test_open_freezes_snapshot_sets_status_and_invites_each_party_once(world, dj
     assert hearing.state == Hearing.State.OPEN
     assert hearing.snapshot.name == "Udkast til høring"
     assert hearing.snapshot.entries.count() == plan.sections.filter(is_removed=False).count()
-    assert PlanEvent.objects.filter(plan=plan, kind=PlanEvent.Kind.STATUS_CHANGED, data__to="in_hearing").count() == 1
+    assert (
+        PlanEvent.objects.filter(plan=plan, kind=PlanEvent.Kind.STATUS_CHANGED, data__to="in_hearing").count()
+        == 1
+    )
     assert sorted(m.to[0] for m in mail.outbox) == ["ppu@example.dk", "sonderborg@example.dk"]
     link = reverse("hearing-party", kwargs={"pk": hearing.pk, "token": "x"}).rsplit("x/", 1)[0]
     assert all(link in m.body for m in mail.outbox)
@@ -36,7 +41,9 @@ def test_open_freezes_snapshot_sets_status_and_invites_each_party_once(world, dj
 
 def test_no_hearing_without_the_statutory_party(world):
     plan = complete_plan(world)
-    parties = [PartyInput(name="Sønderborg Kommune", email="s@example.dk", kind=HearingParty.Kind.MUNICIPALITY)]
+    parties = [
+        PartyInput(name="Sønderborg Kommune", email="s@example.dk", kind=HearingParty.Kind.MUNICIPALITY)
+    ]
     with pytest.raises(ValidationError) as exc:
         open_hearing(world, plan=plan, parties=parties)
     assert "patient- og pårørendeudvalg skal høres" in " ".join(exc.value.messages)
@@ -48,7 +55,9 @@ def test_no_hearing_without_the_statutory_party(world):
 
 def test_local_patient_organisations_need_a_note_and_then_suffice(world):
     plan = complete_plan(world)
-    local = PartyInput(name="Lokale patientforeninger", email="lpo@example.dk", kind=HearingParty.Kind.LOCAL_PATIENT_ORGS)
+    local = PartyInput(
+        name="Lokale patientforeninger", email="lpo@example.dk", kind=HearingParty.Kind.LOCAL_PATIENT_ORGS
+    )
     with pytest.raises(ValidationError) as exc:
         open_hearing(world, plan=plan, parties=[local])
     assert "Skriv en note" in " ".join(exc.value.messages)
@@ -103,7 +112,8 @@ def test_open_form_without_statutory_party_rerenders_with_danish_error_and_input
     plan = complete_plan(world)
     client.force_login(world.users["secretariat"])
     data = {
-        "title": "Min høring", "deadline": (timezone.localtime() + timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"),
+        "title": "Min høring",
+        "deadline": (timezone.localtime() + timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"),
         "snapshot_name": "Udkast til høring", "party-count": "1",
         "party-0-include": "on", "party-0-name": "Aabenraa Kommune", "party-0-email": "a@example.dk",
         "party-0-kind": "municipality",

@@ -53,7 +53,9 @@ def test_replacement_keeps_history_and_only_the_newest_is_current(client, hearin
     assert first.replaced_by == second
     assert (first.version, second.version) == (1, 2)
     assert list(HearingResponse.objects.filter(party=party, replaced_by__isnull=True)) == [second]
-    page = client.get(reverse("hearing-party", kwargs={"pk": hearing.pk, "token": token_of(party)})).content.decode()
+    page = client.get(
+        reverse("hearing-party", kwargs={"pk": hearing.pk, "token": token_of(party)})
+    ).content.decode()
     assert "Første udgave" in page and "Anden udgave" in page and "erstattet" in page
 
 
@@ -110,7 +112,9 @@ def test_response_needs_text_or_attachment(client, hearing):
 def test_party_page_never_shows_internal_comments_or_other_parties(client, world, hearing):
     # The party page renders only the frozen snapshot and the party's own responses; no secretariat UI.
     party = party_of(hearing)
-    page = client.get(reverse("hearing-party", kwargs={"pk": hearing.pk, "token": token_of(party)})).content.decode()
+    page = client.get(
+        reverse("hearing-party", kwargs={"pk": hearing.pk, "token": token_of(party)})
+    ).content.decode()
     assert "Sønderborg Kommune" not in page
     assert "Personlige links" not in page
     assert "Høringsliste" not in page

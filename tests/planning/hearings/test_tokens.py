@@ -54,7 +54,9 @@ def test_expired_link_is_403_and_accepts_nothing(client, hearing):
     assert HearingResponse.objects.count() == 0
 
 
-def test_revoked_link_is_403_and_reissue_replaces_it(client, world, hearing, django_capture_on_commit_callbacks):
+def test_revoked_link_is_403_and_reissue_replaces_it(
+    client, world, hearing, django_capture_on_commit_callbacks
+):
     party = party_of(hearing)
     old_token = token_of(party)
     hearing_party_revoke(party=party, revoked_by=world.users["secretariat"])
@@ -82,7 +84,8 @@ def test_a_party_never_sees_another_partys_response(client, hearing):
     page = client.get(party_url(hearing, token_of(committee))).content.decode()
     assert "Kommunens fortrolige synspunkt" not in page
     receipt = reverse(
-        "hearing-party-receipt", kwargs={"pk": hearing.pk, "token": token_of(committee), "response_pk": secret.pk}
+        "hearing-party-receipt",
+        kwargs={"pk": hearing.pk, "token": token_of(committee), "response_pk": secret.pk},
     )
     assert client.get(receipt).status_code == 404
 

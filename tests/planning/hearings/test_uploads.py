@@ -58,7 +58,9 @@ def test_a_zip_that_is_not_a_document_is_refused(client, world, media_root):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("noget.txt", b"hej")
-    page = _post(client, open_hearing(world), [SimpleUploadedFile("svar.docx", buffer.getvalue())]).content.decode()
+    page = _post(
+        client, open_hearing(world), [SimpleUploadedFile("svar.docx", buffer.getvalue())]
+    ).content.decode()
     assert "hverken et Word-dokument (DOCX) eller et OpenDocument" in page
     _assert_nothing_stored(media_root)
 
@@ -69,7 +71,9 @@ def test_empty_file_is_refused(client, world, media_root):
     _assert_nothing_stored(media_root)
 
 
-def test_oversize_file_is_refused_and_a_good_file_beside_it_is_not_stored(client, world, media_root, settings):
+def test_oversize_file_is_refused_and_a_good_file_beside_it_is_not_stored(
+    client, world, media_root, settings
+):
     settings.HEARING_UPLOAD_MAX_BYTES = 1024
     big = SimpleUploadedFile("stor.pdf", b"%PDF-1.4\n" + b"0" * 2000)
     page = _post(client, open_hearing(world), [pdf_file(), big]).content.decode()

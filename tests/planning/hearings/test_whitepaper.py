@@ -37,7 +37,9 @@ def test_final_only_when_hearing_closed_and_every_point_has_a_disposition(world,
     secretariat = world.users["secretariat"]
     with pytest.raises(ValidationError) as exc:
         whitepaper_finalise(white_paper=hearing.white_paper, finalised_by=secretariat)
-    assert "afsluttet" in " ".join(exc.value.messages) and "1 punkt(er) mangler" in " ".join(exc.value.messages)
+    assert "afsluttet" in " ".join(exc.value.messages) and "1 punkt(er) mangler" in " ".join(
+        exc.value.messages
+    )
     hearing_close(hearing=hearing, closed_by=secretariat)
     with pytest.raises(ValidationError, match="mangler stillingtagen"):
         whitepaper_finalise(white_paper=hearing.white_paper, finalised_by=secretariat)
@@ -85,8 +87,12 @@ def test_white_paper_groups_by_section_and_lists_parties(client, world, hearing)
     committee = party_of(hearing)
     response = hearing_response_submit(party=committee, text="Om psykiatri. Om praksis.", files=[])
     entries = list(hearing.snapshot.entries.all()[:2])
-    _point(world, hearing, response, disposition="rejected", section=entries[1].section, segment="Om praksis.")
-    _point(world, hearing, response, disposition="accepted", section=entries[0].section, segment="Om psykiatri.")
+    _point(
+        world, hearing, response, disposition="rejected", section=entries[1].section, segment="Om praksis."
+    )
+    _point(
+        world, hearing, response, disposition="accepted", section=entries[0].section, segment="Om psykiatri."
+    )
     _point(world, hearing, response, disposition="noted", segment="Generelt")
     client.force_login(world.users["member"])
     page = client.get(reverse("whitepaper-detail", kwargs={"pk": hearing.pk})).content.decode()
@@ -134,6 +140,8 @@ def test_point_cannot_use_another_hearings_response(world, hearing):
     from tests.planning.hearings.helpers import complete_plan
 
     other = open_hearing(world, plan=complete_plan(world))
-    foreign = hearing_response_submit(party=other.parties.get(kind=HearingParty.Kind.PATIENT_COMMITTEE), text="x")
+    foreign = hearing_response_submit(
+        party=other.parties.get(kind=HearingParty.Kind.PATIENT_COMMITTEE), text="x"
+    )
     with pytest.raises(ValidationError, match="hører ikke til"):
         _point(world, hearing, foreign)
