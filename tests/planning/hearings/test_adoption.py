@@ -88,7 +88,7 @@ def test_override_needs_an_administrator_and_a_reason_and_is_logged_and_shown(cl
 def test_adoption_page_post_by_secretariat_and_member_denied(client, world):
     secretariat = world.users["secretariat"]
     plan = complete_plan(world)
-    local = PartyInput(name="Lokale patientforeninger", email="l@example.dk", kind="local_patient_orgs", note="N")
+    local = PartyInput(name="Lokale foreninger", email="l@example.dk", kind="local_patient_orgs", note="N")
     hearing = open_hearing(world, plan=plan, parties=[local])
     hearing_close(hearing=hearing, closed_by=secretariat)
     _advice(plan, secretariat)
