@@ -26,6 +26,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from planning.models import (
     Hearing,
@@ -726,22 +727,23 @@ def hearing_snapshot_entries(*, hearing: Hearing):
     )
 
 
+CHANGE_LABELS = {
+    "changed": gettext_lazy("Ændret"),
+    "unchanged": gettext_lazy("Uændret"),
+    "added": gettext_lazy("Nyt afsnit"),
+    "removed": gettext_lazy("Fjernet"),
+}
+
+
 @dataclass
 class SectionChange:
     title: str
-    status: str  # "changed", "unchanged", "added", "removed"
+    status: str  # a key of CHANGE_LABELS
     diff: SafeString = field(default_factory=lambda: mark_safe(""))
-
-    STATUS_LABELS = {
-        "changed": "Ændret",
-        "unchanged": "Uændret",
-        "added": "Nyt afsnit",
-        "removed": "Fjernet",
-    }
 
     @property
     def status_label(self) -> str:
-        return _(self.STATUS_LABELS[self.status])
+        return str(CHANGE_LABELS[self.status])
 
 
 def hearing_changes(*, hearing: Hearing) -> list[SectionChange]:
