@@ -236,3 +236,10 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # X-Forwarded-For. 0 = gunicorn faces the clients directly, REMOTE_ADDR is the client.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "councils.middleware.client_ip_address"
+# Hearing reminders (7 and 1 days before the deadline): daily at 07:00 Europe/Copenhagen (CELERY_TIMEZONE).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["hearing-reminders"] = {
+    "task": "planning.hearing_reminder_sweep",
+    "schedule": crontab(hour=7, minute=0),
+}

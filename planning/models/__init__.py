@@ -3,6 +3,17 @@
 Each feature adds its own module here and one import line below.
 """
 
+from planning.models.hearings import (  # noqa: F401, E402
+    Hearing,
+    HearingParty,
+    HearingReminder,
+    HearingResponse,
+    PlanAdoption,
+    ResponseAttachment,
+    SundhedsstyrelsenAdvice,
+    WhitePaper,
+    WhitePaperPoint,
+)
 from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402
 from planning.models.plans import (  # noqa: F401
     Goal,
