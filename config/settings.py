@@ -227,3 +227,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Meetings: the question scheme's daily reminder sweep (each reminder claimed once; safe to rerun).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["planning.question_reminder_sweep"] = {
+    "task": "planning.question_reminder_sweep",
+    "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE is Europe/Copenhagen
+}

@@ -3,6 +3,19 @@
 Each feature adds its own module here and one import line below.
 """
 
+from planning.models.meetings import (  # noqa: F401
+    AgendaItem,
+    Attachment,
+    Meeting,
+    MeetingParticipant,
+    MinutesApproval,
+    MinutesVersion,
+    Question,
+    QuestionMessage,
+    QuestionReminderDelivery,
+    StopRightReferral,
+    Vote,
+)
 from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402
 from planning.models.plans import (  # noqa: F401
     Goal,
