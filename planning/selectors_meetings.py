@@ -10,7 +10,7 @@ from django.http import Http404
 
 from councils.models import HealthCouncil
 from councils.permissions import CouncilRole, council_group_name
-from planning.models import AgendaItem, Meeting, MeetingParticipant, Plan, Question, Vote
+from planning.models import AgendaItem, Meeting, MeetingParticipant, Plan, Question, StopRightReferral, Vote
 
 PUBLIC_MEETING_STATUSES = (
     Meeting.Status.AGENDA_PUBLISHED,
@@ -170,8 +170,8 @@ def meeting_participant_for_user(*, meeting: Meeting, user) -> MeetingParticipan
 def plan_adoption_suspended(*, plan: Plan) -> bool:
     """True while an agenda item linked to the plan (directly or through a snapshot) has a stop-right
     referral that the regional council has not resolved: the plan must not become "Vedtaget" then."""
-    return AgendaItem.objects.filter(
-        Q(plan=plan) | Q(snapshot__plan=plan), stop_right_referrals__resolved_at__isnull=True
+    return StopRightReferral.objects.filter(
+        Q(item__plan=plan) | Q(item__snapshot__plan=plan), resolved_at__isnull=True
     ).exists()
 
 
