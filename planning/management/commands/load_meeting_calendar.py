@@ -44,7 +44,8 @@ MARCH_ITEMS = [
     {
         "number": 1, "case_number": "25/53155", "title": "Godkendelse af dagsordenen",
         "resume": "Dagsordenen godkendes.",
-        "case_presentation": "<p>I dette punkt godkender sundhedsrådet den foreliggende dagsorden for dagens møde.</p>",
+        "case_presentation": "<p>I dette punkt godkender sundhedsrådet den foreliggende dagsorden for "
+        "dagens møde.</p>",
         "recommendation_kind": AgendaItem.Recommendation.DECISION,
         "proposals": "At sundhedsrådet godkender dagsordenen.",
         "decision_text": "Godkendt.",
@@ -65,9 +66,10 @@ MARCH_ITEMS = [
     {
         "number": 4, "case_number": "26/10588",
         "title": "Drøftelse af proces for udarbejdelsen af Sundhedsråd Sønderjyllands nærsundhedsplan",
-        "resume": "Som en del af sundhedsreformen skal Sundhedsråd Sønderjylland have udarbejdet og vedtaget en "
-        "nærsundhedsplan senest den 1. april 2027.\n\nSundhedsrådet får på mødet i april 2026 forelagt en "
-        "procesplan til endelig godkendelse. Dette punkt lægger op til en indledende drøftelse af processen "
+        "resume": "Som en del af sundhedsreformen skal Sundhedsråd Sønderjylland have udarbejdet og "
+        "vedtaget en nærsundhedsplan senest den 1. april 2027.\n\n"
+        "Sundhedsrådet får på mødet i april 2026 forelagt en procesplan til endelig godkendelse. "
+        "Dette punkt lægger op til en indledende drøftelse af processen "
         "for udarbejdelsen af nærsundhedsplanen.",
         "case_presentation": "<p>Det foreslås, at processen for udarbejdelsen af nærsundhedsplanen opdeles i "
         "faser fra foråret 2026 til begyndelsen af 2027. Følgende faser kan overvejes:</p><ul>"
@@ -114,14 +116,14 @@ MARCH_ITEMS = [
         "seminar, konference og besøgsrund til beslutning.",
         "recommendation_kind": AgendaItem.Recommendation.DECISION,
         "proposals": "At mødekalenderen justeres med de i sagen foreslåede mødedatoer.",
-        "decision_text": "Godkendt med den bemærkning, at tidspunkt for seminar bliver den 31. august fra kl. "
-        "13:00 til den 1. september kl. 13:00.",
+        "decision_text": "Godkendt med den bemærkning, at tidspunkt for seminar bliver den 31. august "
+        "fra kl. 13:00 til den 1. september kl. 13:00.",
     },
     {
         "number": 10, "case_number": "25/58516", "title": "Eventuelt",
         "recommendation_kind": AgendaItem.Recommendation.INFORMATION,
-        "decision_text": "Orientering om henvendelse fra Børns Vilkår vedrørende projekt om børn og unge, der er "
-        "pårørende til psykisk syge.",
+        "decision_text": "Orientering om henvendelse fra Børns Vilkår vedrørende projekt om børn og unge, "
+        "der er pårørende til psykisk syge.",
     },
 ]  # fmt: skip
 

@@ -79,7 +79,8 @@ def held_meeting(world, soenderjylland_roster):
     )  # fmt: skip
     agenda_item_create(
         meeting=meeting, title="Personalesag om direktør", created_by=secretariat, is_closed=True,
-        resume="HEMMELIGT-RESUME om en navngiven medarbejder", case_presentation="<p>HEMMELIG-SAGSFREMSTILLING</p>",
+        resume="HEMMELIGT-RESUME om en navngiven medarbejder",
+        case_presentation="<p>HEMMELIG-SAGSFREMSTILLING</p>",
     )  # fmt: skip
     meeting_status_change(meeting=meeting, to_status="agenda_published", changed_by=secretariat)
     from planning.services.meetings import agenda_item_decision_record
