@@ -175,3 +175,16 @@ def test_member_cannot_answer(client, world, question):
     assert client.post(url, {"answer": "Mit eget svar"}).status_code == 403
     question.refresh_from_db()
     assert question.answer == "" and Notification.objects.filter(kind="question_answered").count() == 0
+
+
+def test_declined_question_page_offers_the_asker_the_dialogue(client, world, question, soenderjylland_roster):
+    question_decline(
+        question=question, reason="For omfattende.", declined_by=soenderjylland_roster["chair"].user
+    )
+    client.force_login(world.users["member"])
+    body = client.get(question.get_absolute_url()).content.decode()
+    assert "For omfattende." in body and "Omformuler spørgsmålet" in body and "Skriv i dialogen" in body
+    url = reverse("question-narrow", kwargs={"slug": world.council.slug, "pk": question.pk})
+    response = client.post(url, {"title": "Ventetider 2025", "text": "Kun 2025."})
+    narrowed = Question.objects.get(narrowed_from=question)
+    assert response.status_code == 302 and response.url == narrowed.get_absolute_url()

@@ -82,3 +82,15 @@ def test_stop_right_view_allows_only_the_regional_member(
     assert response.status_code == status
     assert StopRightReferral.objects.count() == (1 if status == 302 else 0)
     assert Notification.objects.filter(kind="meeting_stop_right").count() == (1 if status == 302 else 0)
+
+
+def test_meeting_page_shows_the_referral_and_the_link_to_resolve_it(client, world, adoption_item):
+    stop_right_invoke(item=adoption_item, user=world.users["member"], reason="Principiel sag")
+    client.force_login(world.users["secretariat"])
+    body = client.get(adoption_item.meeting.get_absolute_url()).content.decode()
+    assert "Henvist til regionsrådet (standsningsret brugt af Signe Knappe, V)" in body
+    assert "Registrer regionsrådets afgørelse" in body
+    client.force_login(world.users["member"])
+    body = client.get(adoption_item.meeting.get_absolute_url()).content.decode()
+    assert 'Brug standsningsretten<span class="visually-hidden"> 1</span>' not in body  # already referred
+    assert 'Brug standsningsretten<span class="visually-hidden"> 2</span>' in body
