@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -205,7 +206,12 @@ CELERY_TASK_ROUTES = {"planning.plan_pdf_render": {"queue": "pdf"}, "planning.pd
 # Redis redelivers an unacknowledged task after the visibility timeout: keep it above the hard limit
 # and never schedule work days ahead as eta/countdown (the daily sweep finds what is due).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# Exactly one beat runs these daily sweeps at 07:00 Copenhagen time (CELERY_TIMEZONE); each sweep claims
+# every reminder with a unique row, so a rerun, a retry or a crashed worker never sends twice.
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "hearing-reminders": {"task": "planning.hearing_reminder_sweep", "schedule": crontab(hour=7, minute=0)},
+    "question-reminders": {"task": "planning.question_reminder_sweep", "schedule": crontab(hour=7, minute=0)},
+}
 
 # --- Security headers; production (DEBUG off) turns on HTTPS-only behaviour -------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -236,10 +242,3 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # X-Forwarded-For. 0 = gunicorn faces the clients directly, REMOTE_ADDR is the client.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "councils.middleware.client_ip_address"
-# Hearing reminders (7 and 1 days before the deadline): daily at 07:00 Europe/Copenhagen (CELERY_TIMEZONE).
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE["hearing-reminders"] = {
-    "task": "planning.hearing_reminder_sweep",
-    "schedule": crontab(hour=7, minute=0),
-}

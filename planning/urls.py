@@ -1,8 +1,9 @@
 """Each feature keeps its URL list in planning/urls_<feature>.py; add one line below per feature."""
 
-from planning import urls_hearings, urls_plans
+from planning import urls_hearings, urls_meetings, urls_plans
 
 urlpatterns = [
     *urls_plans.urlpatterns,
     *urls_hearings.urlpatterns,
+    *urls_meetings.urlpatterns,
 ]

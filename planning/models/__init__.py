@@ -14,6 +14,19 @@ from planning.models.hearings import (  # noqa: F401, E402
     WhitePaper,
     WhitePaperPoint,
 )
+from planning.models.meetings import (  # noqa: F401
+    AgendaItem,
+    Attachment,
+    Meeting,
+    MeetingParticipant,
+    MinutesApproval,
+    MinutesVersion,
+    Question,
+    QuestionMessage,
+    QuestionReminderDelivery,
+    StopRightReferral,
+    Vote,
+)
 from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402
 from planning.models.plans import (  # noqa: F401
     Goal,
