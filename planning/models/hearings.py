@@ -283,6 +283,16 @@ class PlanAdoption(models.Model):
     adopted_on = models.DateField(_("vedtaget den"))
     meeting = models.CharField(_("møde"), max_length=300)
     decision_text = models.TextField(_("beslutning"))
+    # The agenda item whose decision (with its vote and minutes) adopted the plan, when the meeting is
+    # kept in the portal.
+    agenda_item = models.ForeignKey(
+        "planning.AgendaItem",
+        on_delete=models.PROTECT,
+        related_name="plan_adoptions",
+        verbose_name=_("dagsordenspunkt"),
+        null=True,
+        blank=True,
+    )
     snapshot = models.ForeignKey(
         PlanSnapshot, on_delete=models.PROTECT, related_name="+", verbose_name=_("vedtaget version")
     )

@@ -6,9 +6,19 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from planning.models import Hearing, HearingParty, Plan, PlanAdoption, PlanEvent, SundhedsstyrelsenAdvice
+from planning.models import (
+    AgendaItem,
+    Hearing,
+    HearingParty,
+    Plan,
+    PlanAdoption,
+    PlanEvent,
+    SundhedsstyrelsenAdvice,
+)
+from planning.selectors_meetings import plan_adoption_suspended
 from planning.services.hearings import plan_status_set
 from planning.services.plans import plan_event_record, plan_snapshot_create
 from planning.uploads import upload_filename, upload_validate
@@ -51,7 +61,25 @@ def plan_adoption_blockers(*, plan: Plan) -> list[str]:
         blockers.append(_("Planen er erstattet af en nyere plan."))
     if Hearing.objects.filter(plan=plan, state=Hearing.State.OPEN).exists():
         blockers.append(_("Planen er i høring. Afslut høringen, før planen vedtages."))
+    if plan_adoption_suspended(plan=plan):
+        blockers.append(
+            _(
+                "Et regionsrådsmedlem har brugt standsningsretten på et punkt om planen. Planen kan først "
+                "vedtages, når regionsrådet har behandlet sagen."
+            )
+        )
     return blockers
+
+
+def adoption_agenda_item_choices(*, plan: Plan) -> QuerySet[AgendaItem]:
+    """Decided agenda items about this plan in the council's own meetings: the adopting decision."""
+    return (
+        AgendaItem.objects.filter(meeting__council=plan.council)
+        .filter(Q(plan=plan) | Q(snapshot__plan=plan))
+        .exclude(decision_text="")
+        .select_related("meeting")
+        .order_by("-meeting__date", "number")
+    )
 
 
 def plan_adoption_missing_steps(*, plan: Plan) -> list[str]:
@@ -81,6 +109,7 @@ def plan_adopt(
     decision_text: str,
     adopted_by,
     override_reason: str = "",
+    agenda_item: AgendaItem | None = None,
 ) -> PlanAdoption:
     """Record the council's decision: the plan becomes "Vedtaget" and a "Vedtaget" snapshot is frozen.
 
@@ -92,6 +121,15 @@ def plan_adopt(
     if blockers:
         raise ValidationError(blockers)
     errors = {}
+    if agenda_item is not None:
+        if not adoption_agenda_item_choices(plan=plan).filter(pk=agenda_item.pk).exists():
+            errors["agenda_item"] = _("Punktet skal være et besluttet punkt om denne plan på rådets eget møde.")
+        else:
+            meeting = meeting or _("%(meeting)s, punkt %(number)s") % {
+                "meeting": agenda_item.meeting,
+                "number": agenda_item.number,
+            }
+            decision_text = decision_text or agenda_item.decision_text
     if not (meeting or "").strip():
         errors["meeting"] = _("Angiv mødet, hvor planen blev vedtaget.")
     if not (decision_text or "").strip():
@@ -123,6 +161,7 @@ def plan_adopt(
         meeting=meeting.strip(),
         decision_text=decision_text.strip(),
         snapshot=snapshot,
+        agenda_item=agenda_item,
         override_reason=override_reason,
         override_by=adopted_by if override_reason else None,
         recorded_by=adopted_by,
@@ -136,6 +175,7 @@ def plan_adopt(
             "adoption": adoption.pk,
             "snapshot": snapshot.pk,
             "adopted_on": adopted_on.isoformat(),
+            "agenda_item": agenda_item.pk if agenda_item else None,
             "override": bool(override_reason),
         },
     )

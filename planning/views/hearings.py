@@ -525,7 +525,7 @@ class PlanAdoptionView(PlanScopedMixin, ReadWriteMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = self.plan
-        kwargs.setdefault("form", AdoptionForm())
+        kwargs.setdefault("form", AdoptionForm(plan=plan))
         adoption = PlanAdoption.objects.filter(plan=plan).select_related("snapshot", "override_by").first()
         return super().get_context_data(
             plan=plan,
@@ -541,7 +541,7 @@ class PlanAdoptionView(PlanScopedMixin, ReadWriteMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        form = AdoptionForm(request.POST)
+        form = AdoptionForm(request.POST, plan=self.plan)
         if form.is_valid():
             try:
                 adoption_services.plan_adopt(
@@ -551,6 +551,7 @@ class PlanAdoptionView(PlanScopedMixin, ReadWriteMixin, TemplateView):
                     decision_text=form.cleaned_data["decision_text"],
                     override_reason=form.cleaned_data["override_reason"] if request.user.is_superuser else "",
                     adopted_by=request.user,
+                    agenda_item=form.cleaned_data["agenda_item"],
                 )
             except ValidationError as exc:
                 _form_errors_from(exc, form)

@@ -1,0 +1,1 @@
+from tests.planning.meetings.conftest import held_meeting, soenderjylland_roster  # noqa: F401
