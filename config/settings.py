@@ -227,3 +227,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Review: unread notification count in the header; the daily notification digest at 07:00 --------
+from celery.schedules import crontab  # noqa: E402
+
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("planning.context_processors.notifications")  # type: ignore[index]
+CELERY_BEAT_SCHEDULE["notification-digest-daily"] = {
+    "task": "planning.notification_digest_send",
+    "schedule": crontab(hour=7, minute=0),  # in CELERY_TIMEZONE, Europe/Copenhagen
+}
