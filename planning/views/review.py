@@ -168,6 +168,7 @@ class SectionReviewView(PlanReviewMixin, View):
             if proposed and 1 <= proposed <= len(paragraphs):
                 initial_text = paragraphs[proposed - 1].text
             proposal_form = ChangeProposalForm(
+                prefix="forslag",
                 paragraphs=paragraphs,
                 initial={
                     "paragraph": str(proposed or ""),
@@ -185,7 +186,6 @@ class SectionReviewView(PlanReviewMixin, View):
                 "review": review,
                 "comment_form": comment_form,
                 "proposal_form": proposal_form,
-                "reply_form": ReplyForm(),
                 "can_manage": self.can_manage,
                 "filters": _filter_links(base_url, review.counts, review.filter_name),
                 "selected_paragraph": selected,
@@ -238,11 +238,11 @@ class ChangeProposalCreateView(SectionReviewView):
     def post(self, request, *args, **kwargs):
         section = self.get_section()
         revision = section.current_revision
-        posted_revision = _int_or_none(request.POST.get("revision"))
+        posted_revision = _int_or_none(request.POST.get("forslag-revision"))
         if posted_revision and revision and posted_revision != revision.pk:
             revision = get_object_or_404(section.revisions.all(), pk=posted_revision)
         form = ChangeProposalForm(
-            request.POST, paragraphs=paragraphs_split(revision.text if revision else "")
+            request.POST, prefix="forslag", paragraphs=paragraphs_split(revision.text if revision else "")
         )
         if form.is_valid():
             try:
