@@ -396,7 +396,9 @@ def change_proposal_target(
 
 def _proposal_lock_open(proposal: ChangeProposal) -> ChangeProposal:
     locked = (
-        ChangeProposal.objects.select_for_update().select_related("section", "author").get(pk=proposal.pk)
+        ChangeProposal.objects.select_for_update(of=("self",))
+        .select_related("section", "author")
+        .get(pk=proposal.pk)
     )
     if not locked.is_open:
         raise ProposalAlreadyDecided(
@@ -414,7 +416,7 @@ def change_proposal_accept(
     made through section_revision_save, credited to the proposer, with a note naming the proposal."""
     locked = _proposal_lock_open(proposal)
     section = (
-        Section.objects.select_for_update()
+        Section.objects.select_for_update(of=("self",))
         .select_related("current_revision", "plan")
         .get(pk=locked.section_id)
     )

@@ -35,7 +35,11 @@ def plain_user(db):
 def save_text(section, text, author):
     section.refresh_from_db()
     revision = section_revision_save(
-        section=section, title=section.title, text=text, base_revision_id=section.current_revision_id, author=author
+        section=section,
+        title=section.title,
+        text=text,
+        base_revision_id=section.current_revision_id,
+        author=author,
     )
     section.refresh_from_db()
     return revision

@@ -48,7 +48,8 @@ def test_changed_paragraph_marks_the_comment_outdated_with_a_link_to_its_revisio
     assert thread.is_outdated is True and thread.current_index is None
     client.force_login(member)
     response = client.get(
-        reverse("section-review", kwargs={"plan_pk": section.plan_id, "section_pk": section.pk}) + "?filter=all"
+        reverse("section-review", kwargs={"plan_pk": section.plan_id, "section_pk": section.pk})
+        + "?filter=all"
     )
     body = response.content.decode()
     assert "Forældet" in body

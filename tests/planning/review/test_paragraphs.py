@@ -1,4 +1,9 @@
-from planning.paragraphs import paragraph_locate, paragraph_replace, paragraphs_split, plain_text_to_paragraph_html
+from planning.paragraphs import (
+    paragraph_locate,
+    paragraph_replace,
+    paragraphs_split,
+    plain_text_to_paragraph_html,
+)
 
 
 def test_paragraphs_split_numbers_top_level_blocks_and_skips_empty_ones():
@@ -26,7 +31,9 @@ def test_paragraph_locate_follows_a_moved_paragraph_and_prefers_the_nearest_dupl
 
 
 def test_paragraph_replace_keeps_every_other_byte():
-    html = '<p>Et</p>\n<p>To <a href="https://x.dk" rel="noopener noreferrer nofollow">link</a></p>\n<p>Tre</p>'
+    html = (
+        '<p>Et</p>\n<p>To <a href="https://x.dk" rel="noopener noreferrer nofollow">link</a></p>\n<p>Tre</p>'
+    )
     first = paragraphs_split(html)[0]
     assert paragraph_replace(html_text=html, paragraph=first, new_html="<p>Nyt</p>") == html.replace(
         "<p>Et</p>", "<p>Nyt</p>"
