@@ -73,7 +73,7 @@ class Thread:
 
 def _comments_query():
     return Comment.objects.select_related("author", "resolved_by", "revision", "section").defer(
-        "revision__text", "section__title"
+        "revision__text"
     )
 
 
