@@ -39,7 +39,7 @@ class CommentForm(_TextFields):
         empty_value=None,
         required=False,
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, paragraphs: list[Paragraph], **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +81,7 @@ class ChangeProposalForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, paragraphs: list[Paragraph], **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,10 @@ from planning.services.plans import section_revision_save
 from tests.factories import UserFactory
 from tests.factories.planning import PlanFactory
 
-TEXT = "<p>Første tekstafsnit om akutpladser.</p><p>Andet tekstafsnit om almen praksis.</p><p>Tredje tekstafsnit.</p>"
+TEXT = (
+    "<p>Første tekstafsnit om akutpladser.</p><p>Andet tekstafsnit om almen praksis.</p>"
+    "<p>Tredje tekstafsnit.</p>"
+)
 
 
 @pytest.fixture

@@ -7,7 +7,10 @@ from planning.paragraphs import (
 
 
 def test_paragraphs_split_numbers_top_level_blocks_and_skips_empty_ones():
-    html = "<h3>Titel</h3><p>Et &amp; <strong>to</strong></p><p></p>løs <em>tekst</em><ul><li>a</li><li>b</li></ul><hr>"
+    html = (
+        "<h3>Titel</h3><p>Et &amp; <strong>to</strong></p><p></p>"
+        "løs <em>tekst</em><ul><li>a</li><li>b</li></ul><hr>"
+    )
     paragraphs = paragraphs_split(html)
     assert [p.index for p in paragraphs] == [1, 2, 3, 4]
     assert [p.text for p in paragraphs] == ["Titel", "Et & to", "løs tekst", "a b"]
