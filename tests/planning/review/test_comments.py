@@ -193,3 +193,18 @@ def test_filters_open_resolved_mine(client, section, member, secretariat):
     assert "Sekretariatets løste" in resolved_body and "Min åbne" not in resolved_body
     assert "Min åbne" in mine_body and "Sekretariatets løste" not in mine_body
     assert f"kommentar-{mine.pk}" in mine_body
+
+
+def test_large_ids_are_not_rendered_with_a_thousands_separator(client, section, member):
+    Comment.objects.create(
+        pk=12345,
+        plan_id=section.plan_id,
+        section=section,
+        revision=section.current_revision,
+        author=member,
+        text="Stor",
+        text_html="<p>Stor</p>",
+    )
+    client.force_login(member)
+    body = client.get(_section_url(section)).content.decode()
+    assert 'id="kommentar-12345"' in body and "12.345" not in body
