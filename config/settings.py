@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "planning.context_processors.notifications",
             ],
         },
     },
@@ -211,6 +212,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "hearing-reminders": {"task": "planning.hearing_reminder_sweep", "schedule": crontab(hour=7, minute=0)},
     "question-reminders": {"task": "planning.question_reminder_sweep", "schedule": crontab(hour=7, minute=0)},
+    "notification-digest-daily": {
+        "task": "planning.notification_digest_send",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Security headers; production (DEBUG off) turns on HTTPS-only behaviour -------------------

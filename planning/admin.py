@@ -19,3 +19,6 @@ class PlanEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from planning import admin_review  # noqa: E402, F401  (review: comments and their audit trail)

@@ -188,11 +188,16 @@ class AdoptionForm(forms.Form):
         queryset=None,
         required=False,
         empty_label=_("(Mødet er ikke registreret i portalen)"),
-        help_text=_("Vælg punktet, hvor rådet vedtog planen; så linker planen til punktet, afstemningen og referatet."),
+        help_text=_(
+            "Vælg punktet, hvor rådet vedtog planen; så linker planen til punktet, afstemningen og referatet."
+        ),
     )
     adopted_on = forms.DateField(label=_("Vedtaget den"), widget=forms.DateInput(attrs={"type": "date"}))
     meeting = forms.CharField(
-        label=_("Møde"), max_length=300, required=False, help_text=_("F.eks. “Sundhedsrådets møde 23. marts 2027, punkt 4”.")
+        label=_("Møde"),
+        max_length=300,
+        required=False,
+        help_text=_("F.eks. “Sundhedsrådets møde 23. marts 2027, punkt 4”."),
     )
     decision_text = forms.CharField(
         label=_("Beslutning"),
@@ -200,6 +205,7 @@ class AdoptionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Tom: beslutningen hentes fra dagsordenspunktet."),
     )
+
     def __init__(self, *args, plan, **kwargs):
         from planning.services.adoption import adoption_agenda_item_choices
 

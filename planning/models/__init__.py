@@ -39,3 +39,4 @@ from planning.models.plans import (  # noqa: F401
     SnapshotEntry,
     StatutoryArea,
 )
+from planning.models.review import ChangeProposal, Comment, CommentEdit, NotificationDigest  # noqa: F401, E402

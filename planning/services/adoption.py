@@ -123,7 +123,9 @@ def plan_adopt(
     errors = {}
     if agenda_item is not None:
         if not adoption_agenda_item_choices(plan=plan).filter(pk=agenda_item.pk).exists():
-            errors["agenda_item"] = _("Punktet skal være et besluttet punkt om denne plan på rådets eget møde.")
+            errors["agenda_item"] = _(
+                "Punktet skal være et besluttet punkt om denne plan på rådets eget møde."
+            )
         else:
             meeting = meeting or _("%(meeting)s, punkt %(number)s") % {
                 "meeting": agenda_item.meeting,

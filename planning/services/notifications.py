@@ -44,3 +44,82 @@ def notification_email_deliver(*, notification_id: int) -> bool:
         Notification.objects.filter(pk=notification_id).update(emailed_at=None)
         raise
     return True
+
+
+# --- Daily digest ------------------------------------------------------------------------------
+
+
+def notification_digest_pending_user_ids() -> list[int]:
+    """Users who want a daily digest and have unread notifications not yet emailed or digested."""
+    from planning.models import NotificationDigest  # noqa: F401  (the digest claim lives with review)
+
+    return list(
+        Notification.objects.filter(
+            user__notification_setting__email_mode=NotificationSetting.EmailMode.DAILY_DIGEST,
+            user__is_active=True,
+            read_at__isnull=True,
+            emailed_at__isnull=True,
+            digested_at__isnull=True,
+        )
+        .exclude(user__email="")
+        .values_list("user_id", flat=True)
+        .distinct()
+        .order_by("user_id")
+    )
+
+
+def notification_digest_deliver(*, user_id: int, day) -> int:
+    """Send `user_id` one email for `day` with every notification not yet emailed, read or digested.
+
+    Exactly once per user per day: the (user, date) row is claimed with a conditional update, and the
+    notifications are claimed through `digested_at`. Returns how many notifications went out (0 when the
+    day's digest was already sent, the user no longer wants one, or there is nothing to send).
+    """
+    from django.contrib.auth import get_user_model
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from planning.models import NotificationDigest
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return 0
+    if notification_email_mode(user=user) != NotificationSetting.EmailMode.DAILY_DIGEST:
+        return 0
+    pending = Notification.objects.filter(
+        user=user, read_at__isnull=True, emailed_at__isnull=True, digested_at__isnull=True
+    )
+    if not pending.exists():
+        return 0
+    digest, _created = NotificationDigest.objects.get_or_create(user=user, date=day)
+    now = timezone.now()
+    if not NotificationDigest.objects.filter(pk=digest.pk, sent_at__isnull=True).update(sent_at=now):
+        return 0  # this day's digest already went out
+    ids = list(pending.values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=ids, digested_at__isnull=True).update(digested_at=now)
+    notifications = list(
+        Notification.objects.filter(pk__in=ids, digested_at=now).order_by("created_at", "pk")
+    )
+    if not notifications:
+        return 0
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {
+                "user": user,
+                "notifications": notifications,
+                "base_url": settings.PORTAL_BASE_URL,
+                "day": day,
+            }
+            send_mail(
+                subject=render_to_string("planning/notifications/emails/digest_subject.txt", context).strip(),
+                message=render_to_string("planning/notifications/emails/digest_body.txt", context),
+                from_email=None,
+                recipient_list=[user.email],
+            )
+    except Exception:
+        # Release both claims so the retry can send this digest.
+        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(digested_at=None)
+        NotificationDigest.objects.filter(pk=digest.pk).update(sent_at=None)
+        raise
+    NotificationDigest.objects.filter(pk=digest.pk).update(notification_count=len(notifications))
+    return len(notifications)

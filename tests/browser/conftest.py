@@ -45,6 +45,22 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def new_page(browser):
+    """More pages, each with its own cookies (a second user in the same test)."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def login(page, base_url, username: str, password: str = TEST_PASSWORD):
     """Log in through the real login form; returns when the next page has loaded."""
     base_url = getattr(base_url, "url", base_url)  # accepts live_server or its URL

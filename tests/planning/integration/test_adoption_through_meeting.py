@@ -62,7 +62,9 @@ def test_agenda_item_of_another_plan_is_refused(world, heard_plan, held_meeting)
     assert PlanAdoption.objects.count() == 0
 
 
-def test_adoption_page_offers_the_decided_item_and_links_to_the_meeting(client, world, heard_plan, adoption_item):
+def test_adoption_page_offers_the_decided_item_and_links_to_the_meeting(
+    client, world, heard_plan, adoption_item
+):
     client.force_login(world.users["secretariat"])
     url = reverse("plan-adoption", kwargs={"plan_pk": heard_plan.pk})
     page = client.get(url).content.decode()
