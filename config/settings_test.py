@@ -1,4 +1,7 @@
-"""Test override: fast hashing, in-memory email; everything else as in settings.py."""
+"""Test override: fast hashing, in-memory email, uploads in a throwaway folder; else as settings.py."""
+
+import tempfile
+from pathlib import Path
 
 from .settings import *  # noqa: F403
 
@@ -9,3 +12,4 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sundhedsraad-test-media-"))

@@ -2,10 +2,8 @@
 votes, the stop right (standsningsret), issued minutes and their approval, and the Dagsorden/Referat PDFs."""
 
 import datetime
-import zipfile
-from io import BytesIO
 
-import filetype
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -30,6 +28,7 @@ from planning.models import (
 from planning.sanitise import html_sanitise
 from planning.services.notifications import notification_create
 from planning.services.plans import plan_event_record
+from planning.uploads import upload_filename, upload_validate
 
 
 class MeetingError(ValueError):
@@ -261,62 +260,24 @@ def agenda_item_decision_record(
 
 # --- Bilag -------------------------------------------------------------------------------------
 
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-ATTACHMENT_TYPES = {
-    "application/pdf": "pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/vnd.oasis.opendocument.text": "odt",
-}
-
-
-def attachment_content_check(*, data: bytes) -> str:
-    """The MIME type of an acceptable Bilag (PDF, DOCX or ODT, by content, not by name); else MeetingError.
-
-    PDF by its magic bytes; DOCX and ODT are zip files, so the zip structure decides: an ODT names its
-    type in the `mimetype` member, a DOCX has `word/document.xml` and `[Content_Types].xml`.
-    """
-    if not data:
-        raise MeetingError(_("Filen er tom."))
-    if len(data) > ATTACHMENT_MAX_BYTES:
-        raise MeetingError(_("Filen er for stor: højst 20 MB."))
-    kind = filetype.guess(data)
-    if kind is not None and kind.mime == "application/pdf":
-        return "application/pdf"
-    if data[:4] == b"PK\x03\x04":
-        try:
-            with zipfile.ZipFile(BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                if (
-                    "mimetype" in names
-                    and archive.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text"
-                ):
-                    return "application/vnd.oasis.opendocument.text"
-                if "word/document.xml" in names and "[Content_Types].xml" in names:
-                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        except zipfile.BadZipFile:
-            pass
-    raise MeetingError(_("Filtypen understøttes ikke: upload PDF, DOCX eller ODT."))
-
 
 @transaction.atomic
 def attachment_add(*, item: AgendaItem, title: str, uploaded_file, uploaded_by) -> Attachment:
-    if uploaded_file.size > ATTACHMENT_MAX_BYTES:
-        raise MeetingError(_("Filen er for stor: højst 20 MB."))
-    data = uploaded_file.read()
-    content_type = attachment_content_check(data=data)
-    uploaded_file.seek(0)
+    """A Bilag, accepted only as a real PDF, DOCX or ODT of at most 20 MB (planning.uploads decides)."""
+    try:
+        kind = upload_validate(file=uploaded_file)
+    except ValidationError as exc:
+        raise MeetingError(" ".join(exc.messages)) from exc
+    original_name = (uploaded_file.name or "bilag").rsplit("/", 1)[-1]
     attachment = Attachment(
         item=item,
-        title=title.strip() or uploaded_file.name,
-        content_type=content_type,
-        size=len(data),
+        title=title.strip() or original_name,
+        content_type=kind.content_type,
+        size=uploaded_file.size,
         uploaded_by=uploaded_by,
     )
-    attachment.file.save(
-        f"{ATTACHMENT_TYPES[content_type]}-{timezone.now():%Y%m%d%H%M%S}.{ATTACHMENT_TYPES[content_type]}",
-        uploaded_file,
-        save=False,
-    )
+    uploaded_file.seek(0)
+    attachment.file.save(upload_filename(original_name=original_name, kind=kind), uploaded_file, save=False)
     attachment.full_clean()
     attachment.save()
     return attachment

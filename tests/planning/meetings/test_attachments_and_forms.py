@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from planning.models import AgendaItem, Attachment
-from planning.services.meetings import ATTACHMENT_MAX_BYTES, MeetingError, attachment_content_check
+from planning.services.meetings import MeetingError, attachment_add
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -22,31 +22,64 @@ ODT = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml
 
 
 @pytest.mark.parametrize(
-    ("data", "mime"),
+    ("data", "name", "mime"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "application/pdf"),
-        (DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        (ODT, "application/vnd.oasis.opendocument.text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "bilag.pdf", "application/pdf"),
+        (DOCX, "bilag.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (ODT, "bilag.odt", "application/vnd.oasis.opendocument.text"),
     ],
 )
-def test_accepted_types_by_content(data, mime):
-    assert attachment_content_check(data=data) == mime
+def test_accepted_types_by_content_are_stored_with_their_real_type(
+    world, held_meeting, settings, tmp_path, data, name, mime
+):
+    settings.MEDIA_ROOT = tmp_path
+    item = held_meeting.items.get(number=1)
+    attachment = attachment_add(
+        item=item,
+        title="Bilag",
+        uploaded_file=SimpleUploadedFile(name, data),
+        uploaded_by=world.users["secretariat"],
+    )
+    assert attachment.content_type == mime
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("data", "name", "message"),
     [
-        (b"", "Filen er tom."),
-        (b"MZ\x90\x00" + b"\x00" * 100, "Filtypen understøttes ikke"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "Filtypen understøttes ikke"),
-        (_zip({"evil.txt": b"x"}), "Filtypen understøttes ikke"),
-        (b"PK\x03\x04 not really a zip", "Filtypen understøttes ikke"),
-        (b"%PDF" + b"0" * ATTACHMENT_MAX_BYTES, "højst 20 MB"),
+        (b"", "tom.pdf", "er tom"),
+        (b"MZ\x90\x00" + b"\x00" * 100, "program.exe", "ikke en tilladt filtype"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "billede.pdf", "indholdet er ikke en PDF-fil"),
+        (_zip({"evil.txt": b"x"}), "arkiv.docx", "hverken et Word-dokument"),
+        (b"PK\x03\x04 not really a zip", "falsk.docx", "hverken et Word-dokument"),
     ],
 )
-def test_rejected_files_have_danish_messages(data, message):
+def test_rejected_files_have_danish_messages_and_nothing_is_stored(
+    world, held_meeting, settings, tmp_path, data, name, message
+):
+    settings.MEDIA_ROOT = tmp_path
+    item = held_meeting.items.get(number=1)
     with pytest.raises(MeetingError, match=message):
-        attachment_content_check(data=data)
+        attachment_add(
+            item=item,
+            title="Bilag",
+            uploaded_file=SimpleUploadedFile(name, data),
+            uploaded_by=world.users["secretariat"],
+        )
+    assert Attachment.objects.count() == 0 and not any(tmp_path.rglob("*.*"))
+
+
+def test_oversize_attachment_is_refused(world, held_meeting, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.HEARING_UPLOAD_MAX_BYTES = 1024
+    item = held_meeting.items.get(number=1)
+    with pytest.raises(MeetingError, match="må højst fylde"):
+        attachment_add(
+            item=item,
+            title="Bilag",
+            uploaded_file=SimpleUploadedFile("stor.pdf", b"%PDF-1.4\n" + b"0" * 2000),
+            uploaded_by=world.users["secretariat"],
+        )
+    assert Attachment.objects.count() == 0
 
 
 def test_upload_through_the_view_and_bad_file_is_refused(client, world, held_meeting, settings, tmp_path):
@@ -59,7 +92,7 @@ def test_upload_through_the_view_and_bad_file_is_refused(client, world, held_mee
     bad = SimpleUploadedFile("bilag.pdf", b"not a pdf at all", content_type="application/pdf")
     response = client.post(url, {"title": "Håndbog om sundhedsråd", "file": bad})
     assert response.status_code == 200
-    assert "Filtypen understøttes ikke" in response.content.decode()
+    assert "indholdet er ikke en PDF-fil" in response.content.decode()
     assert 'value="Håndbog om sundhedsråd"' in response.content.decode()  # the user's input is kept
     assert Attachment.objects.count() == 0
     good = SimpleUploadedFile("bilag.pdf", b"%PDF-1.4\n%EOF", content_type="application/pdf")
