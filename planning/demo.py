@@ -11,15 +11,18 @@ for the national frame) without adding facts or figures of its own.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from councils.models import CouncilMember, HealthCouncil
 from councils.permissions import CouncilRole, council_role_grant
-from planning.models import Goal, Initiative, Plan, PlanSnapshot, Section
+from planning.models import Goal, Hearing, HearingParty, Initiative, Plan, PlanSnapshot, Section
+from planning.services.hearings import PartyInput, hearing_open
 from planning.services.plans import plan_create, plan_snapshot_create, section_revision_save
 
 DEMO_PASSWORD = "demo-sundhed-2027"  # noqa: S105  (documented in README.md; demo only)
@@ -385,6 +388,47 @@ def demo_load(*, password: str = DEMO_PASSWORD) -> DemoResult:
         _plan_write(plan=plan, author=author)
     if not PlanSnapshot.objects.filter(plan=plan, name=SNAPSHOT_NAME).exists():
         plan_snapshot_create(plan=plan, name=SNAPSHOT_NAME, created_by=users["sekretariat"])
+    call_command("load_meeting_calendar", verbosity=0)
+    _hearing_ensure(plan=plan, council=council, opened_by=users["sekretariat"])
     return DemoResult(
         users_created=users_created, members_created=members_created, plan=plan, plan_created=plan_created
+    )
+
+
+def _hearing_ensure(*, plan: Plan, council: HealthCouncil, opened_by) -> Hearing:
+    """The demo plan's hearing: four weeks from today, the statutory committee, the four municipalities
+    and the GPs' organisation; invitations go to example.dk addresses (console email in development)."""
+    hearing = Hearing.objects.filter(plan=plan).first()
+    if hearing is not None:
+        return hearing
+    parties = [
+        PartyInput(
+            name="Patient- og pårørendeudvalget, Region Syddanmark",
+            email="patientudvalg@example.dk",
+            kind=HearingParty.Kind.PATIENT_COMMITTEE,
+        ),
+        *[
+            PartyInput(
+                name=f"{municipality.name} Kommune",
+                email=f"{municipality.slug}@example.dk",
+                kind=HearingParty.Kind.MUNICIPALITY,
+                municipality_id=municipality.pk,
+            )
+            for municipality in council.municipalities.order_by("name")
+        ],
+        PartyInput(
+            name="PLO Syddanmark", email="plo-syddanmark@example.dk", kind=HearingParty.Kind.GP_ORGANISATION
+        ),
+    ]
+    deadline = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(weeks=4), time(12)))
+    return hearing_open(
+        plan=plan,
+        title=_("Høring over udkast til nærsundhedsplan for Sundhedsråd Sønderjylland"),
+        deadline=deadline,
+        intro=_(
+            "Sundhedsråd Sønderjylland sender hermed udkast til nærsundhedsplan i høring. "
+            "Vi hører gerne jeres bemærkninger til planens mål og indsatser."
+        ),
+        parties=parties,
+        opened_by=opened_by,
     )

@@ -5,13 +5,26 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from guardian.models import GroupObjectPermission
 
 from councils.models import CouncilMember, HealthCouncil
 from councils.permissions import CouncilPerm
 from councils.selectors import council_user_can
 from planning.demo import DEMO_PASSWORD, PLAN_TITLE, ROSTER, SNAPSHOT_NAME
-from planning.models import Goal, Initiative, Plan, PlanSnapshot, Section, SectionRevision, SnapshotEntry
+from planning.models import (
+    AgendaItem,
+    Goal,
+    Hearing,
+    HearingParty,
+    Initiative,
+    Meeting,
+    Plan,
+    PlanSnapshot,
+    Section,
+    SectionRevision,
+    SnapshotEntry,
+)
 from planning.selectors import plan_completeness, plan_is_complete
 from tests.factories import CouncilFactory, MunicipalityFactory, RegionFactory
 
@@ -42,7 +55,7 @@ def _counts():
         model.__name__: model.objects.count()
         for model in [
             User, Group, GroupObjectPermission, CouncilMember, Plan, Section, SectionRevision,
-            Goal, Initiative, PlanSnapshot, SnapshotEntry,
+            Goal, Initiative, PlanSnapshot, SnapshotEntry, Hearing, HearingParty, Meeting, AgendaItem,
         ]
     } | {"memberships": User.groups.through.objects.count()}  # fmt: skip
 
@@ -76,7 +89,17 @@ def test_load_demo_twice_changes_nothing(demo, settings):
     assert before["User"] == 4
     assert before["CouncilMember"] == 9
     assert before["Plan"] == 1
-    assert before["PlanSnapshot"] == 1
+    assert before["PlanSnapshot"] == 2  # the named draft and the frozen hearing version
+    assert before["Hearing"] == 1 and before["HearingParty"] == 6  # committee, 4 municipalities, PLO
+    assert before["Meeting"] == 16
+
+
+def test_demo_hearing_is_open_with_the_statutory_party_and_invitations_sent(demo, mailoutbox):
+    hearing = Hearing.objects.get()
+    assert hearing.state == Hearing.State.OPEN
+    assert hearing.plan.status == Plan.Status.IN_HEARING
+    assert hearing.parties.filter(kind=HearingParty.Kind.PATIENT_COMMITTEE).count() == 1
+    assert hearing.deadline > timezone.now()
 
 
 def test_demo_users_have_the_documented_password_and_example_emails(demo):
@@ -130,7 +153,7 @@ def test_rerun_keeps_a_kind_set_by_the_secretariat(demo):
 def test_demo_plan_is_complete_with_text_goals_and_initiatives(demo):
     plan = Plan.objects.get(title=PLAN_TITLE)
     assert plan.council.slug == "soenderjylland"
-    assert plan.status == Plan.Status.DRAFT
+    assert plan.status == Plan.Status.IN_HEARING  # the demo hearing is open
     assert plan.period_label == "2027–2030"
     assert plan_is_complete(plan=plan)
     assert [item.area for item in plan_completeness(plan=plan)] == ["a", "b", "c", "d", "e"]
