@@ -172,7 +172,7 @@ def test_demo_plan_is_complete_with_text_goals_and_initiatives(demo):
 
 def test_demo_plan_has_the_named_snapshot(demo):
     plan = Plan.objects.get(title=PLAN_TITLE)
-    snapshot = PlanSnapshot.objects.get(plan=plan)
+    snapshot = PlanSnapshot.objects.get(plan=plan, name=SNAPSHOT_NAME)
     assert snapshot.name == SNAPSHOT_NAME
     assert snapshot.created_by.username == "sekretariat"
     assert snapshot.entries.count() == plan.sections.filter(is_removed=False).count()
