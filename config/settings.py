@@ -227,3 +227,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Process reminders: one daily sweep at 07:00 Copenhagen time (run exactly one beat) ----------
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["planning-reminder-sweep"] = {
+    "task": "planning.reminder_sweep",
+    "schedule": crontab(hour=7, minute=0),
+    "options": {"expires": 6 * 60 * 60},
+}

@@ -15,3 +15,10 @@ from planning.models.plans import (  # noqa: F401
     SnapshotEntry,
     StatutoryArea,
 )
+from planning.models.process import (  # noqa: F401, E402
+    CalendarFeedToken,
+    Phase,
+    ProcessMilestone,
+    ProcessPlan,
+    ReminderDelivery,
+)
