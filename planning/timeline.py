@@ -28,7 +28,7 @@ def _next_month(day: date) -> date:
 
 def _short(day: date) -> str:
     with translation.override("da"):
-        return formats.date_format(day, "j. M")
+        return formats.date_format(day, "j. b")
 
 
 class _Scale:
@@ -57,7 +57,7 @@ def _grid(scale: _Scale, height: int) -> list[str]:
     for month in scale.months():
         x = scale.x(month)
         with translation.override("da"):
-            label = formats.date_format(month, "M y")
+            label = formats.date_format(month, "b Y")
         parts.append(f'<line class="grid" x1="{x}" y1="{HEADER - 6}" x2="{x}" y2="{height}"/>')
         parts.append(f'<text class="month" x="{x + 2}" y="{HEADER - 12}">{escape(label)}</text>')
     return parts

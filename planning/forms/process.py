@@ -42,7 +42,7 @@ class MilestoneForm(forms.Form):
     )
 
     def __init__(self, *args, users, milestone: ProcessMilestone | None = None, **kwargs):
-        if milestone is not None and "initial" not in kwargs:
+        if milestone is not None and not kwargs.get("initial"):
             starts = milestone.starts_at.astimezone(COPENHAGEN)
             ends = milestone.ends_at.astimezone(COPENHAGEN) if milestone.ends_at else None
             kwargs["initial"] = {

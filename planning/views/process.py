@@ -109,6 +109,7 @@ class ProcessDetailView(PlanProcessMixin, View):
                 phases=phases,
                 warnings=warnings,
                 slack=slack,
+                late_days=-slack if slack is not None else None,
                 hearing_opened_on=hearing_opened_for_plans(plan_ids=[self.plan.pk])[self.plan.pk],
                 broken_ids={pk for w in warnings for pk in w.milestone_ids},
                 svg=timeline_svg(

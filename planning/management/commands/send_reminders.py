@@ -23,10 +23,11 @@ class Command(BaseCommand):
         result = reminder_sweep_run(today=day, dry_run=dry_run)
         if dry_run:
             for milestone_id, user_id, kind, offset in result.planned:
-                self.stdout.write(f"ville sende: milepæl {milestone_id} → bruger {user_id} ({kind} {offset})")
+                self.stdout.write(f"ville sende: milepæl {milestone_id}, bruger {user_id}, {kind} {offset}")
             self.stdout.write(
                 f"{day.isoformat()}: {len(result.planned)} ville blive sendt, "
-                f"{result.already_sent} er allerede sendt, {result.marked_late} milepæle er over tid (tørkørsel: intet sendt)."
+                f"{result.already_sent} er allerede sendt, {result.marked_late} milepæle er over tid "
+                "(tørkørsel: intet sendt)."
             )
             return
         self.stdout.write(

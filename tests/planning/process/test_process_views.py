@@ -119,3 +119,11 @@ def test_adopt_view_records_the_decision(client, process_plan, secretariat):
     assert "Rådets vedtagelse af procesplanen 28. april 2026 er registreret." in response.content.decode()
     response = client.post(url, {"decided_on": "2026-05-26"})
     assert "Procesplanen blev allerede vedtaget 28. april 2026." in response.content.decode()
+
+
+def test_edit_form_is_prefilled_in_copenhagen_time(client, process_plan, secretariat):
+    client.force_login(secretariat)
+    seminar = process_plan.milestones.get(kind="seminar")
+    html = client.get(edit_url(seminar)).content.decode()
+    assert 'value="2026-08-31"' in html and 'value="13:00' in html and 'value="2026-09-01"' in html
+    assert 'value="12-12-seminar"' in html
