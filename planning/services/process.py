@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -447,25 +447,44 @@ def _council_deliver(
         if not claimed:
             return 0
         notifications = []
+        texts: dict[tuple[int, str, int], tuple[str, str, str]] = {}
         for delivery in claimed:
-            milestone = by_key[
-                (delivery.milestone_id, delivery.recipient_id, delivery.kind, delivery.offset_days)
-            ]
-            title, body = _reminder_text(milestone, delivery.kind, delivery.offset_days)
+            key = (delivery.milestone_id, delivery.recipient_id, delivery.kind, delivery.offset_days)
+            milestone = by_key[key]
+            text_key = (milestone.pk, delivery.kind, delivery.offset_days)
+            if text_key not in texts:  # the same words for every recipient: build them once
+                url = reverse("process-detail", kwargs={"pk": milestone.process_plan.plan_id})
+                texts[text_key] = (*_reminder_text(milestone, delivery.kind, delivery.offset_days), url)
+            title, body, url = texts[text_key]
             notifications.append(
                 Notification(
                     user_id=delivery.recipient_id,
                     kind=f"process_{delivery.kind}",
                     title=title[:300],
                     body=body,
-                    url=reverse("process-detail", kwargs={"pk": milestone.process_plan.plan_id}),
+                    url=url,
                 )
             )
         notifications_send(notifications=notifications, emails=emails)
-        for delivery, notification in zip(claimed, notifications, strict=True):
-            delivery.notification_id = notification.pk
-        ReminderDelivery.objects.bulk_update(claimed, ["notification"])
+        _deliveries_link(deliveries=claimed, notifications=notifications)
     return len(claimed)
+
+
+def _deliveries_link(*, deliveries: list[ReminderDelivery], notifications: list[Notification]) -> None:
+    """Point each delivery at its notification in one query (UPDATE … FROM unnest on PostgreSQL)."""
+    for delivery, notification in zip(deliveries, notifications, strict=True):
+        delivery.notification_id = notification.pk
+    if connection.vendor == "postgresql":
+        table = ReminderDelivery._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} AS d SET notification_id = v.nid "
+                "FROM (SELECT unnest(%s::bigint[]) AS did, unnest(%s::bigint[]) AS nid) AS v "
+                "WHERE d.id = v.did",
+                [[d.pk for d in deliveries], [d.notification_id for d in deliveries]],
+            )
+    else:
+        ReminderDelivery.objects.bulk_update(deliveries, ["notification"])
 
 
 def notifications_send(*, notifications: list[Notification], emails: dict[int, bool]) -> list[Notification]:

@@ -73,9 +73,26 @@ def celery_worker_process(transactional_db):
         "LOG_LEVEL": "WARNING",
     }
     celery_bin = Path(sys.executable).with_name("celery")
-    command = [str(celery_bin), "-A", "config", "worker", "-Q", "celery,pdf", "-P", "solo", "--concurrency", "1",
-               "--without-heartbeat", "--without-gossip", "--without-mingle", "-n", f"process-test-{os.getpid()}@%h"]  # fmt: skip
-    worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    command = [
+        str(celery_bin),
+        "-A",
+        "config",
+        "worker",
+        "-Q",
+        "celery,pdf",
+        "-P",
+        "solo",
+        "--concurrency",
+        "1",
+        "--without-heartbeat",
+        "--without-gossip",
+        "--without-mingle",
+        "-n",
+        f"process-test-{os.getpid()}@%h",
+    ]
+    worker = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -5,7 +5,11 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from councils.permissions import CouncilRole, council_role_revoke
-from planning.services.process import calendar_token_create, calendar_token_revoke, process_plan_create_from_template
+from planning.services.process import (
+    calendar_token_create,
+    calendar_token_revoke,
+    process_plan_create_from_template,
+)
 from tests.factories.planning import PlanFactory
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -47,10 +51,14 @@ def test_another_councils_token_shows_nothing_of_this_council(client, process_pl
         created_by=world.users["other_secretariat"],
     )
     other.milestones.exclude(kind="adoption").delete()
-    _t, token = calendar_token_create(council=world.other_council, created_by=world.users["other_secretariat"])
+    _t, token = calendar_token_create(
+        council=world.other_council, created_by=world.users["other_secretariat"]
+    )
     body = feed(client, token).content.decode()
     assert "Sønderjylland" not in body
-    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(body).walk("VEVENT")] == ["Vedtagelse af nærsundhedsplanen (Fyn)"]
+    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(body).walk("VEVENT")] == [
+        "Vedtagelse af nærsundhedsplanen (Fyn)"
+    ]
 
 
 def test_user_feed_follows_the_users_current_rights(client, process_plan, world):

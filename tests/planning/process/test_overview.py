@@ -18,7 +18,11 @@ from tests.planning.process.conftest import at
 def seventeen(world):
     """17 councils in 4 regions: the two world councils (Syddanmark) plus 15 more."""
     regions = {"syddanmark": world.council.region}
-    for slug, name in [("nordjylland", "Nordjylland"), ("midtjylland", "Midtjylland"), ("oestdanmark", "Østdanmark")]:
+    for slug, name in [
+        ("nordjylland", "Nordjylland"),
+        ("midtjylland", "Midtjylland"),
+        ("oestdanmark", "Østdanmark"),
+    ]:
         regions[slug] = RegionFactory(slug=slug, name=name)
     layout = ["nordjylland"] * 2 + ["midtjylland"] * 5 + ["syddanmark"] * 2 + ["oestdanmark"] * 6
     for index, region in enumerate(layout):
@@ -47,10 +51,14 @@ def test_at_risk_reasons(world, process_plan):
     milestones = {m.kind: m for m in process_plan.milestones.all()}
     ProcessMilestone.objects.filter(starts_at__lt=at(2026, 11, 23)).update(status="done")
     today = date(2026, 11, 23)
-    (row,) = [r for r in process_overview_rows(user=world.users["secretariat"], today=today)]
+    (row,) = process_overview_rows(user=world.users["secretariat"], today=today)
     assert not row.at_risk and row.hearing_opened_on == date(2026, 11, 12)
-    ProcessMilestone.objects.filter(pk=milestones["hearing_opens"].pk).update(status="planned", starts_at=at(2027, 2, 2))
-    ProcessMilestone.objects.filter(pk=milestones["adoption"].pk).update(starts_at=at(2027, 4, 6, 8), ends_at=at(2027, 4, 6, 12))
+    ProcessMilestone.objects.filter(pk=milestones["hearing_opens"].pk).update(
+        status="planned", starts_at=at(2027, 2, 2)
+    )
+    ProcessMilestone.objects.filter(pk=milestones["adoption"].pk).update(
+        starts_at=at(2027, 4, 6, 8), ends_at=at(2027, 4, 6, 12)
+    )
     (row,) = process_overview_rows(user=world.users["secretariat"], today=today)
     assert reasons(row) == {RiskReason.HEARING_NOT_OPENED, RiskReason.ADOPTION_LATE, RiskReason.RULE_BROKEN}
     texts = [text for _c, text in row.reasons]

@@ -64,7 +64,9 @@ def test_moving_one_milestone_moves_nothing_else(process_plan, world):
     phases_before = {p.pk: (p.start_date, p.end_date) for p in process_plan.phases.all()}
     hearing = _by_kind(process_plan)[K.HEARING_OPENS]
     hearing.starts_at = at(2026, 11, 19, 9)
-    process_milestone_save(milestone=hearing, responsible=[], changed_by=world.users["secretariat"], today=date(2026, 6, 1))
+    process_milestone_save(
+        milestone=hearing, responsible=[], changed_by=world.users["secretariat"], today=date(2026, 6, 1)
+    )
     after = {m.pk: (m.starts_at, m.ends_at) for m in process_plan.milestones.all()}
     changed = {pk for pk in before if before[pk] != after[pk]}
     assert changed == {hearing.pk}
@@ -78,22 +80,35 @@ def test_editing_one_phase_moves_no_other_phase_or_milestone(process_plan, world
     phases = list(process_plan.phases.order_by("position"))
     others_before = {p.pk: (p.start_date, p.end_date) for p in phases[1:]}
     phases[0].end_date = date(2026, 6, 15)
-    process_phase_save(phase=phases[0], responsible=[world.users["secretariat"]], changed_by=world.users["secretariat"])
-    assert {p.pk: (p.start_date, p.end_date) for p in process_plan.phases.exclude(pk=phases[0].pk)} == others_before
+    process_phase_save(
+        phase=phases[0], responsible=[world.users["secretariat"]], changed_by=world.users["secretariat"]
+    )
+    assert {
+        p.pk: (p.start_date, p.end_date) for p in process_plan.phases.exclude(pk=phases[0].pk)
+    } == others_before
     assert {m.pk: m.starts_at for m in process_plan.milestones.all()} == milestones_before
     assert list(process_plan.phases.get(pk=phases[0].pk).responsible.all()) == [world.users["secretariat"]]
 
 
 def test_adopting_the_process_plan_is_a_recorded_decision_and_cannot_be_overwritten(process_plan, world):
-    process_plan_adopt(process_plan=process_plan, decided_on=date(2026, 4, 28), decided_by=world.users["secretariat"],
-                       note="Godkendt")  # fmt: skip
+    process_plan_adopt(
+        process_plan=process_plan,
+        decided_on=date(2026, 4, 28),
+        decided_by=world.users["secretariat"],
+        note="Godkendt",
+    )
     process_plan.refresh_from_db()
     assert (process_plan.adopted_on, process_plan.adopted_by, process_plan.adoption_note) == (
-        date(2026, 4, 28), world.users["secretariat"], "Godkendt")  # fmt: skip
+        date(2026, 4, 28),
+        world.users["secretariat"],
+        "Godkendt",
+    )
     event = process_plan.plan.events.get(data__action="process_plan_adopted")
     assert event.data == {"action": "process_plan_adopted", "decided_on": "2026-04-28", "note": "Godkendt"}
     try:
-        process_plan_adopt(process_plan=process_plan, decided_on=date(2026, 5, 26), decided_by=world.users["admin"])
+        process_plan_adopt(
+            process_plan=process_plan, decided_on=date(2026, 5, 26), decided_by=world.users["admin"]
+        )
     except ProcessPlanAlreadyAdopted as exc:
         assert "28. april 2026" in exc.messages[0]
     else:

@@ -6,13 +6,22 @@ from tests.planning.process.conftest import at
 
 
 def edit_url(milestone):
-    return reverse("process-milestone-edit", kwargs={"pk": milestone.process_plan.plan_id, "milestone_pk": milestone.pk})
+    return reverse(
+        "process-milestone-edit", kwargs={"pk": milestone.process_plan.plan_id, "milestone_pk": milestone.pk}
+    )
 
 
 def post_data(milestone, **changes):
     local = milestone.starts_at.astimezone(at(2026, 1, 1).tzinfo)
-    data = {"kind": milestone.kind, "title": milestone.title, "start_date": local.date().isoformat(),
-            "start_time": local.strftime("%H:%M"), "place": "", "status": milestone.status, "description": ""}  # fmt: skip
+    data = {
+        "kind": milestone.kind,
+        "title": milestone.title,
+        "start_date": local.date().isoformat(),
+        "start_time": local.strftime("%H:%M"),
+        "place": "",
+        "status": milestone.status,
+        "description": "",
+    }
     if milestone.ends_at:
         end = milestone.ends_at.astimezone(local.tzinfo)
         data |= {"end_date": end.date().isoformat(), "end_time": end.strftime("%H:%M")}
@@ -22,7 +31,7 @@ def post_data(milestone, **changes):
 def test_detail_shows_timeline_svg_table_slack_and_danish_dates(client, process_plan, secretariat):
     client.force_login(secretariat)
     html = client.get(reverse("process-detail", kwargs={"pk": process_plan.plan_id})).content.decode()
-    assert 'role="img"' in html and "<title id=\"tl-title\">" in html and "<desc id=\"tl-desc\">" in html
+    assert 'role="img"' in html and '<title id="tl-title">' in html and '<desc id="tl-desc">' in html
     assert "i dag" in html and "Frist 1. april 2027" in html and "Reformens milepæle" in html
     assert "6. november 2026" in html and "Slæk til fristen: 9 dage." in html
     assert html.count('class="milestone ') == 9 and html.count("<tr data-milestone-id=") == 9
@@ -52,7 +61,11 @@ def test_a_harmless_move_is_saved_at_once_and_reports_the_slack(client, process_
     client.force_login(secretariat)
     conference = process_plan.milestones.get(kind="conference")
     others = {m.pk: m.starts_at for m in process_plan.milestones.exclude(pk=conference.pk)}
-    response = client.post(edit_url(conference), post_data(conference, start_date="2026-11-13", end_date="2026-11-13"), follow=True)
+    response = client.post(
+        edit_url(conference),
+        post_data(conference, start_date="2026-11-13", end_date="2026-11-13"),
+        follow=True,
+    )
     conference.refresh_from_db()
     assert conference.starts_at == at(2026, 11, 13, 9)
     assert {m.pk: m.starts_at for m in process_plan.milestones.exclude(pk=conference.pk)} == others
@@ -80,15 +93,23 @@ def test_denied_users_change_nothing(client, process_plan, world, role, status):
     response = client.post(edit_url(conference), post_data(conference, start_date="2027-01-01"))
     assert response.status_code == status
     settings_url = reverse("process-settings", kwargs={"pk": process_plan.plan_id})
-    assert client.post(settings_url, {"min_hearing_weeks": "1", "reminder_offsets": "2"}).status_code == status
+    assert (
+        client.post(settings_url, {"min_hearing_weeks": "1", "reminder_offsets": "2"}).status_code == status
+    )
     adopt_url = reverse("process-adopt", kwargs={"pk": process_plan.plan_id})
     assert client.post(adopt_url, {"decided_on": "2026-04-28"}).status_code == status
-    delete_url = reverse("process-milestone-delete", kwargs={"pk": process_plan.plan_id, "milestone_pk": conference.pk})
+    delete_url = reverse(
+        "process-milestone-delete", kwargs={"pk": process_plan.plan_id, "milestone_pk": conference.pk}
+    )
     assert client.post(delete_url).status_code == status
     conference.refresh_from_db()
     process_plan.refresh_from_db()
     assert conference.starts_at == at(2026, 11, 6, 9)
-    assert (process_plan.min_hearing_weeks, process_plan.reminder_offsets, process_plan.adopted_on) == (4, [14, 7, 1], None)
+    assert (process_plan.min_hearing_weeks, process_plan.reminder_offsets, process_plan.adopted_on) == (
+        4,
+        [14, 7, 1],
+        None,
+    )
     assert ProcessMilestone.objects.count() == 9 and PlanEvent.objects.count() == events
 
 

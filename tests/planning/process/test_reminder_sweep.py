@@ -11,23 +11,31 @@ from django.test.utils import CaptureQueriesContext
 from councils.permissions import CouncilRole, council_role_grant
 from planning.models import Notification, NotificationSetting, ProcessMilestone, ReminderDelivery
 from planning.services import process as process_service
-from planning.services.process import process_milestone_save, process_plan_create_from_template, reminder_sweep_run
+from planning.services.process import (
+    process_milestone_save,
+    process_plan_create_from_template,
+    reminder_sweep_run,
+)
 from tests.factories import CouncilFactory, UserFactory
 from tests.factories.planning import PlanFactory
 from tests.planning.process.conftest import at
 
-R, O = ReminderDelivery.Kind.REMINDER, ReminderDelivery.Kind.OVERDUE
+R, OVERDUE = ReminderDelivery.Kind.REMINDER, ReminderDelivery.Kind.OVERDUE
 
 
 def bare_process_plan(council, creator):
     """A process plan whose template milestones are removed, so each test places its own."""
-    process_plan = process_plan_create_from_template(plan=PlanFactory(council=council, created_by=creator), created_by=creator)
+    process_plan = process_plan_create_from_template(
+        plan=PlanFactory(council=council, created_by=creator), created_by=creator
+    )
     process_plan.milestones.all().delete()
     return process_plan
 
 
 def milestone(process_plan, starts_at, responsible=(), title="Rådsmøde", **extra):
-    created = ProcessMilestone.objects.create(process_plan=process_plan, kind="meeting", title=title, starts_at=starts_at, **extra)
+    created = ProcessMilestone.objects.create(
+        process_plan=process_plan, kind="meeting", title=title, starts_at=starts_at, **extra
+    )
     created.responsible.set(responsible)
     return created
 
@@ -36,7 +44,9 @@ def sent(milestone_obj=None):
     qs = ReminderDelivery.objects.all()
     if milestone_obj is not None:
         qs = qs.filter(milestone=milestone_obj)
-    return sorted((d.recipient.username, d.kind, d.offset_days, d.for_date) for d in qs.select_related("recipient"))
+    return sorted(
+        (d.recipient.username, d.kind, d.offset_days, d.for_date) for d in qs.select_related("recipient")
+    )
 
 
 @pytest.fixture
@@ -47,16 +57,25 @@ def pp(world):
 def test_reminders_go_to_responsible_and_secretariat_14_7_and_1_days_before_and_no_other_day(pp, world):
     target = milestone(pp, at(2027, 3, 23, 9), responsible=[world.users["member"]])
     days = {date(2027, 3, d): reminder_sweep_run(today=date(2027, 3, d)).sent for d in range(1, 24)}
-    assert {d: n for d, n in days.items() if n} == {date(2027, 3, 9): 2, date(2027, 3, 16): 2, date(2027, 3, 22): 2}
+    assert {d: n for d, n in days.items() if n} == {
+        date(2027, 3, 9): 2,
+        date(2027, 3, 16): 2,
+        date(2027, 3, 22): 2,
+    }
     assert sent(target) == sorted(
         (user, R, offset, day)
         for user in ("member", "secretariat")
         for offset, day in [(14, date(2027, 3, 9)), (7, date(2027, 3, 16)), (1, date(2027, 3, 22))]
     )
     titles = set(Notification.objects.filter(user=world.users["member"]).values_list("title", flat=True))
-    assert titles == {"Påmindelse: Rådsmøde om 14 dage (23. marts 2027)", "Påmindelse: Rådsmøde om 7 dage (23. marts 2027)",
-                      "Påmindelse: Rådsmøde om 1 dag (23. marts 2027)"}  # fmt: skip
-    assert not Notification.objects.filter(user__in=[world.users["other_secretariat"], world.users["other_member"]]).exists()
+    assert titles == {
+        "Påmindelse: Rådsmøde om 14 dage (23. marts 2027)",
+        "Påmindelse: Rådsmøde om 7 dage (23. marts 2027)",
+        "Påmindelse: Rådsmøde om 1 dag (23. marts 2027)",
+    }
+    assert not Notification.objects.filter(
+        user__in=[world.users["other_secretariat"], world.users["other_member"]]
+    ).exists()
     note = Notification.objects.filter(user=world.users["secretariat"]).first()
     assert note.url == f"/planer/{pp.plan_id}/proces/" and note.kind == "process_reminder"
 
@@ -77,7 +96,7 @@ def test_overdue_notice_daily_marks_late_and_stops_when_done(pp, world):
     assert target.status == ProcessMilestone.Status.LATE
     assert reminder_sweep_run(today=date(2027, 3, 25)).sent == 2
     assert reminder_sweep_run(today=date(2027, 3, 25)).sent == 0
-    assert sorted(o for _u, k, o, _d in sent(target) if k == O) == [-2, -2, -1, -1]
+    assert sorted(o for _u, k, o, _d in sent(target) if k == OVERDUE) == [-2, -2, -1, -1]
     assert Notification.objects.filter(kind="process_overdue", user=world.users["member"]).first().title == (
         "Overskredet: Rådsmøde (23. marts 2027) er ikke gennemført"
     )
@@ -113,11 +132,13 @@ def test_a_crash_mid_sweep_then_a_rerun_sends_every_reminder_exactly_once(world)
             raise RuntimeError("worker killed mid-sweep")
         return created
 
-    with mock.patch.object(process_service, "notifications_send", side_effect=crash_on_second_batch):
-        with pytest.raises(RuntimeError):
-            reminder_sweep_run(today=date(2027, 3, 22))
+    crash = mock.patch.object(process_service, "notifications_send", side_effect=crash_on_second_batch)
+    with crash, pytest.raises(RuntimeError):
+        reminder_sweep_run(today=date(2027, 3, 22))
     committed = ReminderDelivery.objects.count()
-    assert committed == Notification.objects.count() > 0  # only whole councils, claims and notifications together
+    assert (
+        committed == Notification.objects.count() > 0
+    )  # only whole councils, claims and notifications together
     rerun = reminder_sweep_run(today=date(2027, 3, 22))
     again = reminder_sweep_run(today=date(2027, 3, 22))
     recipients_per_council = [4, 4, 3]  # 3 responsible + the secretariat (world councils have one each)
@@ -130,9 +151,13 @@ def test_a_crash_mid_sweep_then_a_rerun_sends_every_reminder_exactly_once(world)
 
 def test_a_crash_after_claiming_leaves_no_claim_behind(pp, world):
     milestone(pp, at(2027, 3, 23, 9), responsible=[world.users["member"]])
-    with mock.patch.object(Notification.objects, "bulk_create", side_effect=RuntimeError("database went away")):
-        with pytest.raises(RuntimeError):
-            reminder_sweep_run(today=date(2027, 3, 22))
+    with (
+        mock.patch.object(
+            Notification.objects, "bulk_create", side_effect=RuntimeError("database went away")
+        ),
+        pytest.raises(RuntimeError),
+    ):
+        reminder_sweep_run(today=date(2027, 3, 22))
     assert ReminderDelivery.objects.count() == 0
     assert reminder_sweep_run(today=date(2027, 3, 22)).sent == 2
 
@@ -172,7 +197,9 @@ def test_a_council_without_secretariat_does_not_crash_the_sweep(world):
     lonely = CouncilFactory(name="Uden sekretariat", slug="uden-sekretariat")
     pp_empty = bare_process_plan(lonely, world.users["admin"])
     milestone(pp_empty, at(2027, 3, 23, 9))  # nobody at all to tell
-    pp_resp = bare_process_plan(CouncilFactory(name="Kun ansvarlig", slug="kun-ansvarlig"), world.users["admin"])
+    pp_resp = bare_process_plan(
+        CouncilFactory(name="Kun ansvarlig", slug="kun-ansvarlig"), world.users["admin"]
+    )
     owner = UserFactory(username="ansvarlig")
     milestone(pp_resp, at(2027, 3, 23, 9), responsible=[owner])
     result = reminder_sweep_run(today=date(2027, 3, 22))
@@ -189,8 +216,12 @@ def test_inactive_users_and_superseded_plans_get_nothing(pp, world):
     assert reminder_sweep_run(today=date(2027, 3, 24)).sent == 0
 
 
-def test_email_is_sent_once_after_commit_for_immediate_users_only(pp, world, django_capture_on_commit_callbacks):
-    NotificationSetting.objects.create(user=world.users["member"], email_mode=NotificationSetting.EmailMode.OFF)
+def test_email_is_sent_once_after_commit_for_immediate_users_only(
+    pp, world, django_capture_on_commit_callbacks
+):
+    NotificationSetting.objects.create(
+        user=world.users["member"], email_mode=NotificationSetting.EmailMode.OFF
+    )
     milestone(pp, at(2027, 3, 23, 9), responsible=[world.users["member"]])
     with django_capture_on_commit_callbacks(execute=True):
         reminder_sweep_run(today=date(2027, 3, 22))
@@ -229,7 +260,9 @@ def test_moving_a_milestone_later_rearms_the_reminders_for_the_new_date(pp, worl
     target = milestone(pp, at(2027, 3, 23, 9))
     assert reminder_sweep_run(today=date(2027, 3, 16)).sent == 1
     target.starts_at = at(2027, 3, 30, 9)
-    process_milestone_save(milestone=target, responsible=[], changed_by=world.users["secretariat"], today=date(2027, 3, 17))
+    process_milestone_save(
+        milestone=target, responsible=[], changed_by=world.users["secretariat"], today=date(2027, 3, 17)
+    )
     assert reminder_sweep_run(today=date(2027, 3, 23)).sent == 1  # the 7-day reminder for 30 March
     assert reminder_sweep_run(today=date(2027, 3, 29)).sent == 1
 

@@ -29,12 +29,22 @@ def test_reminder_sweep_runs_in_a_real_worker_exactly_once(celery_worker_process
 
     # 22 March: 1-day reminders for the adoption and the adopting meeting (23 March), and overdue
     # notices to the secretariat for the 7 earlier template milestones nobody marked done.
-    assert first == {"date": "2027-03-22", "due": 10, "sent": 10, "already_sent": 0, "marked_late": 7, "councils": 1}
+    assert first == {
+        "date": "2027-03-22",
+        "due": 10,
+        "sent": 10,
+        "already_sent": 0,
+        "marked_late": 7,
+        "councils": 1,
+    }
     assert rerun["sent"] == 0 and rerun["already_sent"] == 10
     assert ReminderDelivery.objects.count() == Notification.objects.count() == 10
     deliveries = ReminderDelivery.objects.filter(for_date=date(2027, 3, 22), kind="reminder")
     assert sorted(deliveries.values_list("recipient__username", "offset_days")) == [
-        ("ansvarlig", 1), ("sekretariat", 1), ("sekretariat", 1)]  # fmt: skip
+        ("ansvarlig", 1),
+        ("sekretariat", 1),
+        ("sekretariat", 1),
+    ]
     assert Notification.objects.filter(user=responsible).get().title == (
         "Påmindelse: Vedtagelse af nærsundhedsplanen om 1 dag (23. marts 2027)"
     )
