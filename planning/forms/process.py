@@ -18,16 +18,22 @@ class UserChoiceField(forms.ModelMultipleChoiceField):
 class MilestoneForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=ProcessMilestone.Kind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
-    start_date = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label=_("Klokkeslæt"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start_date = forms.DateField(
+        label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    start_time = forms.TimeField(
+        label=_("Klokkeslæt"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
     end_date = forms.DateField(
         label=_("Slutdato"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Valgfri. For rådgivning fra Sundhedsstyrelsen: datoen svaret forventes."),
     )
     end_time = forms.TimeField(
-        label=_("Sluttidspunkt"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Sluttidspunkt"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     place = forms.CharField(label=_("Sted"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ProcessMilestone.Status.choices)
@@ -145,7 +151,8 @@ class ProcessSettingsForm(forms.Form):
 
 class ProcessAdoptForm(forms.Form):
     decided_on = forms.DateField(
-        label=_("Vedtaget på rådsmødet den"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Vedtaget på rådsmødet den"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     note = forms.CharField(
         label=_("Beslutning"),
