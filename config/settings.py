@@ -210,6 +210,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 # Exactly one beat runs these daily sweeps at 07:00 Copenhagen time (CELERY_TIMEZONE); each sweep claims
 # every reminder with a unique row, so a rerun, a retry or a crashed worker never sends twice.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "planning-reminder-sweep": {
+        "task": "planning.reminder_sweep",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 6 * 60 * 60},
+    },
     "hearing-reminders": {"task": "planning.hearing_reminder_sweep", "schedule": crontab(hour=7, minute=0)},
     "question-reminders": {"task": "planning.question_reminder_sweep", "schedule": crontab(hour=7, minute=0)},
     "notification-digest-daily": {

@@ -3,4 +3,5 @@
 from planning.tasks_hearings import hearing_invitations_send, hearing_receipt_send, hearing_reminder_sweep  # noqa: F401, E402
 from planning.tasks_meetings import question_reminder_sweep  # noqa: F401, E402
 from planning.tasks_notifications import notification_email_send  # noqa: F401
+from planning.tasks_process import reminder_sweep  # noqa: F401, E402
 from planning.tasks_review import notification_digest_send, notification_digest_user_send  # noqa: F401

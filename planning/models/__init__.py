@@ -39,4 +39,11 @@ from planning.models.plans import (  # noqa: F401
     SnapshotEntry,
     StatutoryArea,
 )
+from planning.models.process import (  # noqa: F401, E402
+    CalendarFeedToken,
+    Phase,
+    ProcessMilestone,
+    ProcessPlan,
+    ReminderDelivery,
+)
 from planning.models.review import ChangeProposal, Comment, CommentEdit, NotificationDigest  # noqa: F401, E402
