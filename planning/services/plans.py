@@ -219,7 +219,7 @@ def section_rename(*, section: Section, title: str, renamed_by) -> Section:
     title = title.strip()
     if not title:
         raise ValueError(_("Et afsnit skal have en overskrift."))
-    locked = Section.objects.select_for_update().select_related("current_revision").get(pk=section.pk)
+    locked = Section.objects.select_for_update().get(pk=section.pk)
     old_title = locked.title
     if old_title == title:
         return locked
