@@ -106,7 +106,7 @@ def text_diff(*, old: str, new: str) -> TextDiff:
     engine = diff_match_patch()
     engine.Diff_Timeout = 2.0
     diffs = engine.diff_main(old_enc, new_enc, False)
-    engine.diff_cleanupSemanticLossless(diffs)
+    engine.diff_cleanupSemantic(diffs)
     out = []
     insertions = deletions = 0
     for op, chars in diffs:
