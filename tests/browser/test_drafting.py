@@ -42,8 +42,10 @@ def test_edit_save_history_diff_and_conflict_in_second_tab(browser, live_server,
         editor.click()
         tab1.keyboard.press("Control+End")
         tab1.keyboard.press("Enter")
-        tab1.get_by_role("button", name="Fed").click()
         tab1.keyboard.type("Akutsygeplejen udvides til hele området.")
+        tab1.keyboard.press("Shift+Home")  # select the new line, then make it bold from the toolbar
+        tab1.get_by_role("button", name="Fed").click()
+        expect(tab1.get_by_role("button", name="Fed")).to_have_attribute("aria-pressed", "true")
         with tab1.expect_navigation():
             tab1.get_by_role("button", name="Gem afsnit").click()
         expect(tab1.locator(f"#afsnit-{section.pk} .section-text :is(strong, b)")).to_have_text(
