@@ -2,13 +2,23 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from councils.selectors import council_list_for_user
-from planning.models import Plan, Section, StatutoryArea
+from planning.models import (
+    Goal,
+    Initiative,
+    Plan,
+    PlanEvent,
+    PlanSnapshot,
+    Section,
+    SectionRevision,
+    SnapshotEntry,
+    StatutoryArea,
+)
 from planning.permissions import PlanPerm
 
 
@@ -91,3 +101,105 @@ def plan_completeness(*, plan: Plan) -> list[AreaCompleteness]:
 def plan_is_complete(*, plan: Plan) -> bool:
     """The gate for sending a plan to hearing: all five statutory areas have text, goals and initiatives."""
     return all(item.status == AreaStatus.COMPLETE for item in plan_completeness(plan=plan))
+
+
+# --- Drafting: the reads behind the plan pages (one query per kind of row, never per section) --------
+
+
+def plan_list_for_page(*, user) -> QuerySet[Plan]:
+    """The user's plans ordered for grouping by council on the plan list."""
+    return plan_list_for_user(user=user).order_by("council__name", "-period_start_year", "title")
+
+
+def plan_sections_for_page(*, plan: Plan) -> list[Section]:
+    """Live sections in order, numbered 1..n (`section.number`), with text, goals and initiatives loaded.
+
+    Four queries whatever the number of sections: sections (+ current revision and its author),
+    goals, initiatives.
+    """
+    sections = list(
+        plan.sections.filter(is_removed=False)
+        .select_related("current_revision", "current_revision__author")
+        .prefetch_related("goals", "initiatives")
+        .order_by("position", "pk")
+    )
+    for number, section in enumerate(sections, start=1):
+        section.number = number
+    return sections
+
+
+def plan_removed_sections(*, plan: Plan) -> QuerySet[Section]:
+    return plan.sections.filter(is_removed=True).order_by("position", "pk")
+
+
+def section_get_for_plan(*, plan: Plan, pk: int) -> Section:
+    """A section of this plan (removed ones too), with `number` set for live sections; 404 otherwise."""
+    try:
+        section = plan.sections.select_related("current_revision", "current_revision__author").get(pk=pk)
+    except Section.DoesNotExist as exc:
+        raise Http404 from exc
+    section.plan = plan
+    section.number = None
+    if not section.is_removed:
+        section.number = (
+            plan.sections.filter(is_removed=False)
+            .filter(Q(position__lt=section.position) | Q(position=section.position, pk__lt=section.pk))
+            .count()
+            + 1
+        )
+    return section
+
+
+def section_revision_list(*, section: Section) -> QuerySet[SectionRevision]:
+    return section.revisions.select_related("author").order_by("-number")
+
+
+def section_revision_get(*, section: Section, number: int) -> SectionRevision:
+    try:
+        return section.revisions.select_related("author").get(number=number)
+    except SectionRevision.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def section_conflict_list(*, section: Section) -> QuerySet[PlanEvent]:
+    """Texts that lost an edit race on this section, kept in the plan's history (newest first)."""
+    return PlanEvent.objects.filter(
+        plan_id=section.plan_id, kind=PlanEvent.Kind.SECTION_CONFLICT, data__section=section.pk
+    ).select_related("user")
+
+
+def plan_event_list(*, plan: Plan) -> QuerySet[PlanEvent]:
+    return plan.events.select_related("user").order_by("-created_at", "-pk")
+
+
+def plan_snapshot_list(*, plan: Plan) -> QuerySet[PlanSnapshot]:
+    return (
+        plan.snapshots.select_related("created_by")
+        .annotate(entry_count=Count("entries"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def plan_snapshot_get(*, plan: Plan, pk: int) -> PlanSnapshot:
+    try:
+        return plan.snapshots.select_related("created_by").get(pk=pk)
+    except PlanSnapshot.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def snapshot_entry_list(*, snapshot: PlanSnapshot) -> list[SnapshotEntry]:
+    return list(snapshot.entries.select_related("revision", "revision__author").order_by("position", "pk"))
+
+
+def goal_get_for_plan(*, plan: Plan, pk: int) -> Goal:
+    try:
+        return Goal.objects.select_related("section").get(pk=pk, section__plan=plan)
+    except Goal.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def initiative_get_for_plan(*, plan: Plan, pk: int) -> Initiative:
+    try:
+        return Initiative.objects.select_related("section").get(pk=pk, section__plan=plan)
+    except Initiative.DoesNotExist as exc:
+        raise Http404 from exc

@@ -18,6 +18,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name='planevent',
+            name='kind',
+            field=models.CharField(choices=[('created', 'Plan oprettet'), ('section_added', 'Afsnit tilføjet'), ('section_renamed', 'Afsnit omdøbt'), ('section_moved', 'Afsnit flyttet'), ('section_removed', 'Afsnit fjernet'), ('section_restored', 'Afsnit genskabt'), ('section_conflict', 'Redigeringskonflikt: ikke-gemt tekst bevaret'), ('section_saved', 'Afsnit gemt'), ('goal_changed', 'Mål ændret'), ('initiative_changed', 'Indsats ændret'), ('snapshot_created', 'Navngiven version oprettet'), ('status_changed', 'Status ændret'), ('details_changed', 'Planoplysninger ændret'), ('other', 'Anden hændelse')], max_length=40, verbose_name='hændelse'),
+        ),
         migrations.CreateModel(
             name='AgendaItem',
             fields=[

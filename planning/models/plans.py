@@ -247,6 +247,8 @@ class PlanEvent(models.Model):
         SECTION_RENAMED = "section_renamed", _("Afsnit omdøbt")
         SECTION_MOVED = "section_moved", _("Afsnit flyttet")
         SECTION_REMOVED = "section_removed", _("Afsnit fjernet")
+        SECTION_RESTORED = "section_restored", _("Afsnit genskabt")
+        SECTION_CONFLICT = "section_conflict", _("Redigeringskonflikt: ikke-gemt tekst bevaret")
         SECTION_SAVED = "section_saved", _("Afsnit gemt")
         GOAL_CHANGED = "goal_changed", _("Mål ændret")
         INITIATIVE_CHANGED = "initiative_changed", _("Indsats ændret")
