@@ -227,3 +227,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}  # PDF: no per-page INFO lines

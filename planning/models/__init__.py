@@ -15,3 +15,4 @@ from planning.models.plans import (  # noqa: F401
     SnapshotEntry,
     StatutoryArea,
 )
+from planning.models.pdf import PlanDocument  # noqa: F401, E402
