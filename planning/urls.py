@@ -1,7 +1,7 @@
 """Each feature keeps its URL list in planning/urls_<feature>.py; add one line below per feature."""
 
+import planning.urls_pdf as urls_pdf
 from planning import urls_plans
-from planning import urls_pdf  # noqa: I001
 
 urlpatterns = [
     *urls_plans.urlpatterns,

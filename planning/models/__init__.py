@@ -4,6 +4,7 @@ Each feature adds its own module here and one import line below.
 """
 
 from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402
+from planning.models.pdf import PlanDocument  # noqa: F401, E402
 from planning.models.plans import (  # noqa: F401
     Goal,
     Initiative,
@@ -15,4 +16,3 @@ from planning.models.plans import (  # noqa: F401
     SnapshotEntry,
     StatutoryArea,
 )
-from planning.models.pdf import PlanDocument  # noqa: F401, E402

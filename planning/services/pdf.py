@@ -1,4 +1,4 @@
-"""PDFs of plans: request (idempotent, keyed by snapshot or draft content), render (in the `pdf` queue), store.
+"""PDFs of plans: request (idempotent, keyed by snapshot or draft content), render (`pdf` queue), store.
 
 A snapshot is frozen, so its PDF is keyed by (snapshot, TEMPLATE_VERSION) and rendered once. The current
 draft is keyed by the hash of the content that ends up in the PDF, so it is rendered again only when that

@@ -1,4 +1,4 @@
-"""The plan PDF pages: council members and the secretariat may request and download; other councils get 404."""
+"""Plan PDF pages: council members and the secretariat may request and download; other councils 404."""
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
