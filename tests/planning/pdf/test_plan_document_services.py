@@ -174,3 +174,12 @@ def test_a_document_left_rendering_past_the_hard_limit_is_queued_again(
     assert again.pk == document.pk
     assert again.state == PlanDocument.State.DONE
     assert render_counter.calls == 1
+
+
+def test_render_task_is_routed_to_the_pdf_queue_with_time_limits():
+    from config.celery import app
+    from planning.tasks_pdf import plan_pdf_render
+
+    route = app.amqp.router.route({}, "planning.plan_pdf_render", args=(1,), kwargs={})
+    assert route["queue"].name == "pdf"
+    assert plan_pdf_render.soft_time_limit < plan_pdf_render.time_limit
