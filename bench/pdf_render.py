@@ -89,11 +89,14 @@ def build_plan(*, paragraphs_per_section: int):
 
 
 def main() -> dict:
+    from django.conf import settings
     from django.utils import timezone
 
     from planning.pdf import pdf_render_document
     from planning.services.pdf import PLAN_PDF_TEMPLATE, plan_pdf_context, plan_pdf_data
 
+    # Its own throwaway database, never the test run's test_<name> one.
+    settings.DATABASES["default"]["TEST"] = {"NAME": f"bench_pdf_render_{os.getpid()}"}
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
         call_command("migrate", verbosity=0)
