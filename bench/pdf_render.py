@@ -96,7 +96,8 @@ def main() -> dict:
     from planning.services.pdf import PLAN_PDF_TEMPLATE, plan_pdf_context, plan_pdf_data
 
     # Its own throwaway database, never the test run's test_<name> one.
-    settings.DATABASES["default"]["TEST"] = {"NAME": f"bench_pdf_render_{os.getpid()}"}
+    if "sqlite" not in settings.DATABASES["default"]["ENGINE"]:  # SQLite: an in-memory test database
+        settings.DATABASES["default"]["TEST"]["NAME"] = f"bench_pdf_render_{os.getpid()}"
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
         call_command("migrate", verbosity=0)
