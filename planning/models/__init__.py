@@ -28,6 +28,7 @@ from planning.models.meetings import (  # noqa: F401
     Vote,
 )
 from planning.models.notifications import Notification, NotificationSetting  # noqa: F401, E402
+from planning.models.pdf import PlanDocument  # noqa: F401, E402
 from planning.models.plans import (  # noqa: F401
     Goal,
     Initiative,
