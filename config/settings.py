@@ -146,7 +146,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: ids in URLs and HTML ids must never read "1.825"; quantities use |intcomma (Danish grouping).
+USE_THOUSAND_SEPARATOR = False
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -24,6 +24,7 @@ from councils.permissions import CouncilRole, council_role_grant
 from planning.models import Goal, Hearing, HearingParty, Initiative, Plan, PlanSnapshot, Section
 from planning.services.hearings import PartyInput, hearing_open
 from planning.services.plans import plan_create, plan_snapshot_create, section_revision_save
+from planning.services.process import process_plan_create_from_template
 
 DEMO_PASSWORD = "demo-sundhed-2027"  # noqa: S105  (documented in README.md; demo only)
 COUNCIL_SLUG = "soenderjylland"
@@ -389,6 +390,7 @@ def demo_load(*, password: str = DEMO_PASSWORD) -> DemoResult:
     if not PlanSnapshot.objects.filter(plan=plan, name=SNAPSHOT_NAME).exists():
         plan_snapshot_create(plan=plan, name=SNAPSHOT_NAME, created_by=users["sekretariat"])
     call_command("load_meeting_calendar", verbosity=0)
+    process_plan_create_from_template(plan=plan, created_by=users["sekretariat"])
     _hearing_ensure(plan=plan, council=council, opened_by=users["sekretariat"])
     return DemoResult(
         users_created=users_created, members_created=members_created, plan=plan, plan_created=plan_created

@@ -15,7 +15,7 @@ from guardian.shortcuts import get_objects_for_user
 from councils.models import HealthCouncil, Region
 from councils.permissions import CouncilPerm, CouncilRole, RegionPerm, council_group_name
 from councils.selectors import council_list_for_user, council_user_can
-from planning.models import CalendarFeedToken, Plan, ProcessMilestone, ProcessPlan
+from planning.models import CalendarFeedToken, Hearing, Plan, ProcessMilestone, ProcessPlan
 from planning.models.process import calendar_token_hash
 from planning.process_rules import (
     COPENHAGEN,
@@ -28,34 +28,40 @@ from planning.process_rules import (
     process_slack_days,
 )
 from planning.selectors import AreaStatus, plan_completeness
+from planning.selectors_meetings import council_meeting_dates as calendar_meeting_dates
 
 User = get_user_model()
 
 
 def council_meeting_dates(*, council: HealthCouncil) -> set[date]:
-    """The dates on which the council meets (Copenhagen calendar dates).
-
-    For now these are the process plans' milestones of kind "meeting"; the meetings app adds its
-    meeting dates here, so every rule that needs "a council meeting date" asks this one function.
-    """
+    """The dates on which the council meets (Copenhagen calendar dates): its decision meetings in the
+    meetings calendar, and the process plans' milestones of kind "meeting" (meetings planned there
+    before they are put in the calendar). Every rule that needs "a council meeting date" asks this."""
     starts = ProcessMilestone.objects.filter(
         process_plan__plan__council=council, kind=ProcessMilestone.Kind.MEETING
     ).values_list("starts_at", flat=True)
-    return {local_date(value) for value in starts}
+    return {local_date(value) for value in starts} | calendar_meeting_dates(council=council)
 
 
 def hearing_opened_for_plans(*, plan_ids) -> dict[int, date | None]:
     """Plan id → the date its hearing opened, or None when it has not opened.
 
-    For now read from the process plan's "hearing opens" milestone marked done; the hearings app
-    replaces this body with the real hearing state. One query whatever the number of plans.
+    A hearing opened in the portal counts, and so does a "hearing opens" milestone marked done (a
+    hearing run outside the portal). Two queries whatever the number of plans.
     """
     opened: dict[int, date | None] = dict.fromkeys(plan_ids)
-    rows = ProcessMilestone.objects.filter(
-        process_plan__plan_id__in=list(plan_ids),
-        kind=ProcessMilestone.Kind.HEARING_OPENS,
-        status=ProcessMilestone.Status.DONE,
-    ).values_list("process_plan__plan_id", "starts_at")
+    rows = list(
+        ProcessMilestone.objects.filter(
+            process_plan__plan_id__in=list(plan_ids),
+            kind=ProcessMilestone.Kind.HEARING_OPENS,
+            status=ProcessMilestone.Status.DONE,
+        ).values_list("process_plan__plan_id", "starts_at")
+    )
+    rows += list(
+        Hearing.objects.filter(plan_id__in=list(plan_ids), opened_at__isnull=False).values_list(
+            "plan_id", "opened_at"
+        )
+    )
     for plan_id, starts_at in rows:
         day = local_date(starts_at)
         if opened[plan_id] is None or day < opened[plan_id]:

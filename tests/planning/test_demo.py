@@ -21,6 +21,8 @@ from planning.models import (
     Meeting,
     Plan,
     PlanSnapshot,
+    ProcessMilestone,
+    ProcessPlan,
     Section,
     SectionRevision,
     SnapshotEntry,
@@ -56,6 +58,8 @@ def _counts():
         for model in [
             User, Group, GroupObjectPermission, CouncilMember, Plan, Section, SectionRevision,
             Goal, Initiative, PlanSnapshot, SnapshotEntry, Hearing, HearingParty, Meeting, AgendaItem,
+            ProcessPlan,
+            ProcessMilestone,
         ]
     } | {"memberships": User.groups.through.objects.count()}  # fmt: skip
 
@@ -92,6 +96,7 @@ def test_load_demo_twice_changes_nothing(demo, settings):
     assert before["PlanSnapshot"] == 2  # the named draft and the frozen hearing version
     assert before["Hearing"] == 1 and before["HearingParty"] == 6  # committee, 4 municipalities, PLO
     assert before["Meeting"] == 16
+    assert before["ProcessPlan"] == 1 and before["ProcessMilestone"] > 5
 
 
 def test_demo_hearing_is_open_with_the_statutory_party_and_invitations_sent(demo, mailoutbox):
