@@ -1,9 +1,9 @@
 """A real Celery worker for tests: `celery -A config worker -Q celery,pdf -P solo` against Redis.
 
-Use the ``celery_worker`` fixture (import it into a test module: ``from tests.celery_worker import
-celery_worker  # noqa: F401``). It needs ``transactional_db`` (it requests it), so rows the test writes are
-committed and the worker, a separate process, sees them in the same test database. While the fixture is
-active the test process sends tasks to Redis instead of running them eagerly.
+Use the ``celery_worker`` fixture (tests/conftest.py makes it available to every test). It needs
+``transactional_db`` (it requests it), so rows the test writes are committed and the worker, a separate
+process, sees them in the same test database. While the fixture is active the test process sends tasks
+to Redis instead of running them eagerly.
 
 Without Redis (or with SQLite, whose test database the worker cannot share) the test is skipped with the
 reason, except under ``CI=true``, where it fails: CI must run the task through a real worker at least once.

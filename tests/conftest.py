@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from councils.permissions import CouncilRole, council_role_grant
+from tests.celery_worker import celery_worker  # noqa: F401  (the real-worker fixture, for every test)
 from tests.factories import CouncilFactory, UserFactory
 
 

@@ -7,7 +7,6 @@ import pytest
 from planning.models import PlanDocument, SnapshotEntry
 from planning.services.pdf import MESSAGE_FAILED, plan_document_request
 from planning.services.plans import plan_snapshot_create
-from tests.celery_worker import celery_worker  # noqa: F401
 from tests.planning.pdf.conftest import pdf_pages_text, plan_with_content
 
 pytestmark = pytest.mark.worker

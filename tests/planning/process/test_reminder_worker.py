@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from config.celery import app
 from councils.permissions import CouncilRole, council_role_grant
 from planning.models import Notification, ProcessMilestone, ReminderDelivery
 from planning.services.process import process_plan_create_from_template
@@ -13,7 +14,7 @@ from tests.planning.process.conftest import at
 
 
 @pytest.mark.worker
-def test_reminder_sweep_runs_in_a_real_worker_exactly_once(celery_worker_process):
+def test_reminder_sweep_runs_in_a_real_worker_exactly_once(celery_worker):
     council = CouncilFactory(name="Sønderjylland", slug="soenderjylland")
     secretariat = UserFactory(username="sekretariat")
     council_role_grant(council=council, user=secretariat, role=CouncilRole.SECRETARIAT)
@@ -24,8 +25,8 @@ def test_reminder_sweep_runs_in_a_real_worker_exactly_once(celery_worker_process
     adoption = process_plan.milestones.get(kind=ProcessMilestone.Kind.ADOPTION)
     adoption.responsible.set([responsible])
 
-    first = celery_worker_process.send_task("planning.reminder_sweep", args=["2027-03-22"]).get(timeout=60)
-    rerun = celery_worker_process.send_task("planning.reminder_sweep", args=["2027-03-22"]).get(timeout=60)
+    first = app.send_task("planning.reminder_sweep", args=["2027-03-22"]).get(timeout=60)
+    rerun = app.send_task("planning.reminder_sweep", args=["2027-03-22"]).get(timeout=60)
 
     # 22 March: 1-day reminders for the adoption and the adopting meeting (23 March), and overdue
     # notices to the secretariat for the 7 earlier template milestones nobody marked done.
