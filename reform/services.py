@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy
 from import_export.results import RowResult
 
 from councils.imports import DanishCSV, import_result_messages
+from councils.models import HealthCouncil
+from councils.permissions import CouncilRole, council_group_ensure
 from councils.resources import (
     CouncilAliasResource,
     HealthCouncilResource,
@@ -90,4 +92,9 @@ def reform_reference_load(*, fixtures_dir: Path = FIXTURES_DIR) -> ReferenceLoad
                 unchanged=result.totals[RowResult.IMPORT_TYPE_SKIP],
             )
         )
+    # One group per council and role, with its object permissions, so administrators grant a role by
+    # adding a user to "sundhedsraad:<council>:<role>" on the user's admin page.
+    for council in HealthCouncil.objects.all():
+        for role, _label in CouncilRole.CHOICES:
+            council_group_ensure(council=council, role=role)
     return report
