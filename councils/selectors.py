@@ -6,6 +6,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from councils.models import CouncilAlias, CouncilMember, HealthCouncil, Municipality, Region
 from councils.permissions import CouncilPerm
+from councils.text import danish_slugify
 
 
 def council_list_for_user(*, user, perm: str = CouncilPerm.ACCESS) -> QuerySet[HealthCouncil]:
@@ -27,12 +28,18 @@ def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _by_name(queryset, key: str):
+    """Match on the Danish slug first: SQLite's case-insensitive comparison folds only ASCII, so
+    "østdanmark" would not find "Østdanmark" there; the slug ("oestdanmark") is the same either way."""
+    return queryset.filter(slug=danish_slugify(key)).first() or queryset.filter(name__iexact=key).first()
+
+
 def region_get_by_name(*, name: str) -> Region | None:
     """A region by its name, with or without the word "Region" ("Region Syddanmark" or "Syddanmark")."""
     key = _name_key(name)
     if key.startswith("region "):
         key = key.removeprefix("region ")
-    return Region.objects.filter(name__iexact=key).first()
+    return _by_name(Region.objects.all(), key)
 
 
 def council_get_by_name(*, name: str) -> HealthCouncil | None:
@@ -44,10 +51,11 @@ def council_get_by_name(*, name: str) -> HealthCouncil | None:
     key = _name_key(name)
     if key.startswith("sundhedsråd "):
         key = key.removeprefix("sundhedsråd ")
-    council = HealthCouncil.objects.filter(name__iexact=key).first()
+    council = _by_name(HealthCouncil.objects.all(), key)
     if council is None:
-        alias = CouncilAlias.objects.select_related("council").filter(alias__iexact=key).first()
-        council = alias.council if alias else None
+        # The alias table is small; comparing in Python folds Æ/Ø/Å on every database.
+        aliases = CouncilAlias.objects.select_related("council")
+        council = next((a.council for a in aliases if _name_key(a.alias) == key), None)
     return council
 
 
@@ -56,7 +64,7 @@ def municipality_get_by_name(*, name: str) -> Municipality | None:
     key = _name_key(name)
     if key.endswith(" kommune"):
         key = key.removesuffix(" kommune")
-    return Municipality.objects.filter(name__iexact=key).first()
+    return _by_name(Municipality.objects.all(), key)
 
 
 def council_get_for_page(*, slug: str) -> HealthCouncil:

@@ -15,3 +15,13 @@ def test_load_reform_makes_one_role_group_per_council_that_grants_access(db):
     user.groups.add(Group.objects.get(name=council_group_name(council=council, role=CouncilRole.SECRETARIAT)))
     assert user.has_perm(CouncilPerm.MANAGE, council)
     assert not user.has_perm(CouncilPerm.ACCESS, HealthCouncil.objects.get(slug="soenderjylland"))
+
+
+def test_names_with_danish_letters_resolve_in_any_case(db):
+    from councils.selectors import council_get_by_name, municipality_get_by_name, region_get_by_name
+
+    call_command("load_reform", verbosity=0)
+    assert region_get_by_name(name="REGION ØSTDANMARK").slug == "oestdanmark"
+    assert council_get_by_name(name="sundhedsråd østsjælland og øerne").name == "Østsjælland og øerne"
+    assert council_get_by_name(name="SJÆLLAND OG ØERNE").name == "Østsjælland og øerne"  # the alias
+    assert municipality_get_by_name(name="ærø kommune").name == "Ærø"
