@@ -21,7 +21,16 @@ from django.utils.translation import gettext as _
 
 from councils.models import CouncilMember, HealthCouncil
 from councils.permissions import CouncilRole, council_role_grant
-from planning.models import Goal, Hearing, HearingParty, Initiative, Plan, PlanSnapshot, Section
+from planning.models import (
+    Goal,
+    Hearing,
+    HearingParty,
+    Initiative,
+    Plan,
+    PlanSnapshot,
+    ProcessMilestone,
+    Section,
+)
 from planning.services.hearings import PartyInput, hearing_open
 from planning.services.plans import plan_create, plan_snapshot_create, section_revision_save
 from planning.services.process import process_plan_create_from_template
@@ -390,7 +399,11 @@ def demo_load(*, password: str = DEMO_PASSWORD) -> DemoResult:
     if not PlanSnapshot.objects.filter(plan=plan, name=SNAPSHOT_NAME).exists():
         plan_snapshot_create(plan=plan, name=SNAPSHOT_NAME, created_by=users["sekretariat"])
     call_command("load_meeting_calendar", verbosity=0)
-    process_plan_create_from_template(plan=plan, created_by=users["sekretariat"])
+    process_plan = process_plan_create_from_template(plan=plan, created_by=users["sekretariat"])
+    # The demo council has held the meetings, seminar and conference that lie in the past.
+    process_plan.milestones.filter(
+        starts_at__lt=timezone.now(), status=ProcessMilestone.Status.PLANNED
+    ).update(status=ProcessMilestone.Status.DONE)
     _hearing_ensure(plan=plan, council=council, opened_by=users["sekretariat"])
     return DemoResult(
         users_created=users_created, members_created=members_created, plan=plan, plan_created=plan_created
