@@ -7,7 +7,12 @@ from django.views.generic import TemplateView
 
 from councils.composition import council_composition
 from councils.permissions import CouncilRole, council_group_name
-from councils.selectors import council_get_for_page, council_list_for_user, region_list_with_councils
+from councils.selectors import (
+    council_get_for_page,
+    council_list_for_user,
+    council_user_can,
+    region_list_with_councils,
+)
 
 
 class HomeView(TemplateView):
@@ -33,6 +38,7 @@ class CouncilDetailView(TemplateView):
         return super().get_context_data(
             council=council,
             composition=composition,
+            can_access=council_user_can(user=self.request.user, council=council),
             members=council.members.all(),
             funding_allocations=council.funding_allocations.all(),
             milestones=milestone_list_upcoming(council=council, today=timezone.localdate()),

@@ -148,3 +148,15 @@ def test_home_lists_regions_with_their_councils(client, django_assert_max_num_qu
 )
 def test_milestone_dates_are_shown_as_precisely_as_the_source(date, precision, expected):
     assert milestone_when(Milestone(date=date, precision=precision)) == expected
+
+
+def test_council_page_links_to_meetings_and_questions_only_for_the_councils_users(client, world):
+    from django.urls import reverse
+
+    url = reverse("council-detail", kwargs={"slug": world.council.slug})
+    meetings = reverse("meeting-list", kwargs={"slug": world.council.slug})
+    assert meetings not in client.get(url).content.decode()
+    client.force_login(world.users["other_secretariat"])
+    assert meetings not in client.get(url).content.decode()
+    client.force_login(world.users["member"])
+    assert meetings in client.get(url).content.decode()
