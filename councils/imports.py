@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import resources, widgets
 from import_export.formats import base_formats
 
@@ -213,10 +214,18 @@ class ChoiceWidget(widgets.Widget):
         return value or ""
 
 
-class RegionWidget(widgets.Widget):
-    def __init__(self, *, required: bool = True):
+class ReferenceWidget(widgets.Widget):
+    """A cell naming an existing reference record; an unknown name is an error, never a new record."""
+
+    unknown_message = ""
+    default_required = True
+
+    def __init__(self, *, required: bool | None = None):
         super().__init__()
-        self.required = required
+        self.required = self.default_required if required is None else required
+
+    def lookup(self, *, name: str):
+        raise NotImplementedError
 
     def clean(self, value, row=None, **kwargs):
         text = cell_text(value)
@@ -224,60 +233,40 @@ class RegionWidget(widgets.Widget):
             if self.required:
                 raise ValueError(_("Feltet skal udfyldes."))
             return None
-        region = region_get_by_name(name=text)
-        if region is None:
-            raise ValueError(_("Ukendt region. Regioner oprettes ikke ved import."))
-        return region
+        found = self.lookup(name=text)
+        if found is None:
+            raise ValueError(str(self.unknown_message))
+        return found
 
     def render(self, value, obj=None, **kwargs):
         return value.name if value else ""
 
 
-class CouncilWidget(widgets.Widget):
-    """A council by its name or a known alias ("Sjælland og øerne"); never creates one."""
+class RegionWidget(ReferenceWidget):
+    unknown_message = gettext_lazy("Ukendt region. Regioner oprettes ikke ved import.")
 
-    def __init__(self, *, required: bool = True):
-        super().__init__()
-        self.required = required
-
-    def clean(self, value, row=None, **kwargs):
-        text = cell_text(value)
-        if not text:
-            if self.required:
-                raise ValueError(_("Feltet skal udfyldes."))
-            return None
-        council = council_get_by_name(name=text)
-        if council is None:
-            raise ValueError(
-                _(
-                    "Ukendt sundhedsråd. Brug rådets navn eller et kendt alternativt navn; "
-                    "sundhedsråd oprettes ikke ved import."
-                )
-            )
-        return council
-
-    def render(self, value, obj=None, **kwargs):
-        return value.name if value else ""
+    def lookup(self, *, name: str):
+        return region_get_by_name(name=name)
 
 
-class MunicipalityWidget(widgets.Widget):
-    def __init__(self, *, required: bool = False):
-        super().__init__()
-        self.required = required
+class CouncilWidget(ReferenceWidget):
+    """A council by its name or a known alias ("Sjælland og øerne")."""
 
-    def clean(self, value, row=None, **kwargs):
-        text = cell_text(value)
-        if not text:
-            if self.required:
-                raise ValueError(_("Feltet skal udfyldes."))
-            return None
-        municipality = municipality_get_by_name(name=text)
-        if municipality is None:
-            raise ValueError(_("Ukendt kommune. Kommuner oprettes ikke ved import."))
-        return municipality
+    unknown_message = gettext_lazy(
+        "Ukendt sundhedsråd. Brug rådets navn eller et kendt alternativt navn; "
+        "sundhedsråd oprettes ikke ved import."
+    )
 
-    def render(self, value, obj=None, **kwargs):
-        return value.name if value else ""
+    def lookup(self, *, name: str):
+        return council_get_by_name(name=name)
+
+
+class MunicipalityWidget(ReferenceWidget):
+    unknown_message = gettext_lazy("Ukendt kommune. Kommuner oprettes ikke ved import.")
+    default_required = False
+
+    def lookup(self, *, name: str):
+        return municipality_get_by_name(name=name)
 
 
 class ReferenceResource(resources.ModelResource):
