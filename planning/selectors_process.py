@@ -15,7 +15,7 @@ from guardian.shortcuts import get_objects_for_user
 from councils.models import HealthCouncil, Region
 from councils.permissions import CouncilPerm, CouncilRole, RegionPerm, council_group_name
 from councils.selectors import council_list_for_user, council_user_can
-from planning.models import CalendarFeedToken, Hearing, Plan, ProcessMilestone, ProcessPlan
+from planning.models import CalendarFeedToken, Hearing, Meeting, Plan, ProcessMilestone, ProcessPlan
 from planning.models.process import calendar_token_hash
 from planning.process_rules import (
     COPENHAGEN,
@@ -137,12 +137,25 @@ def calendar_token_resolve(*, token: str) -> CalendarFeedToken:
     return found
 
 
+def _calendar_councils(*, feed_token: CalendarFeedToken) -> QuerySet[HealthCouncil]:
+    """A council token: that council. A user token: the councils the user may read now."""
+    if feed_token.council_id is not None:
+        return HealthCouncil.objects.filter(pk=feed_token.council_id)
+    return council_list_for_user(user=feed_token.user)
+
+
+def calendar_meetings_for_token(*, feed_token: CalendarFeedToken) -> QuerySet[Meeting]:
+    """The councils' meetings (the meetings calendar), for the same feed as the milestones."""
+    return (
+        Meeting.objects.filter(council__in=_calendar_councils(feed_token=feed_token))
+        .select_related("council")
+        .order_by("date", "start_time", "pk")
+    )
+
+
 def calendar_milestones_for_token(*, feed_token: CalendarFeedToken) -> QuerySet[ProcessMilestone]:
     """A council token: that council's milestones. A user token: the councils the user may read now."""
-    if feed_token.council_id is not None:
-        councils = HealthCouncil.objects.filter(pk=feed_token.council_id)
-    else:
-        councils = council_list_for_user(user=feed_token.user)
+    councils = _calendar_councils(feed_token=feed_token)
     return (
         ProcessMilestone.objects.filter(process_plan__plan__council__in=councils)
         .exclude(process_plan__plan__status=Plan.Status.SUPERSEDED)

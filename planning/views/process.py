@@ -26,6 +26,7 @@ from planning.ical import calendar_feed_build
 from planning.models import CalendarFeedToken, Phase, Plan, ProcessMilestone
 from planning.process_rules import STATUTORY_DEADLINE, danish_date, local_date
 from planning.selectors_process import (
+    calendar_meetings_for_token,
     calendar_milestones_for_token,
     calendar_token_resolve,
     council_users,
@@ -464,7 +465,12 @@ class CalendarFeedView(View):
             else _("Sundhedsråd Planner – %(user)s") % {"user": feed_token.user.get_full_name()}
         )
         response = HttpResponse(
-            calendar_feed_build(milestones=milestones, name=name), content_type="text/calendar; charset=utf-8"
+            calendar_feed_build(
+                milestones=milestones,
+                meetings=calendar_meetings_for_token(feed_token=feed_token),
+                name=name,
+            ),
+            content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'inline; filename="procesplan.ics"'
         response["Cache-Control"] = "private, max-age=300"

@@ -80,3 +80,26 @@ def test_secretariat_creates_a_council_address_shown_once_and_members_cannot(cli
     token = address.rsplit("/", 1)[1].removesuffix(".ics")
     assert feed(client, token).status_code == 200
     assert token not in client.get(url).content.decode()  # never shown again: only the hash is stored
+
+
+def test_council_feed_holds_the_councils_meetings_and_not_other_councils(client, process_plan, world):
+    from datetime import date, time
+
+    from planning.services.meetings import meeting_create
+
+    meeting_create(
+        council=world.council,
+        date=date(2027, 3, 29),
+        start_time=time(8),
+        end_time=time(12),
+        place="Mødelokale F",
+    )  # fmt: skip  (the Monday after the switch to summer time)
+    meeting_create(council=world.other_council, date=date(2027, 3, 30), start_time=time(8), end_time=time(12))
+    _feed_token, token = calendar_token_create(council=world.council, created_by=world.users["secretariat"])
+    calendar = Calendar.from_ical(feed(client, token).content)
+    meetings = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("meeting-")]
+    assert len(meetings) == 1
+    assert meetings[0].decoded("DTSTART") == datetime(2027, 3, 29, 8, 0, tzinfo=CPH)
+    assert meetings[0].decoded("DTSTART").utcoffset().total_seconds() == 7200
+    assert str(meetings[0]["LOCATION"]) == "Mødelokale F"
+    assert "Sønderjylland" in str(meetings[0]["SUMMARY"])
