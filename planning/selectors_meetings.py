@@ -125,7 +125,7 @@ def meeting_items_for_document(*, meeting: Meeting, include_closed: bool) -> lis
     result = []
     items = meeting.items.prefetch_related(
         "attachments", "votes", "stop_right_referrals__invoked_by__member"
-    ).select_related("plan", "snapshot")
+    ).select_related("plan", "snapshot", "hearing")
     for item in items:
         redacted = item.is_closed and not include_closed
         result.append(

@@ -4,7 +4,7 @@ services in planning/services/meetings.py and planning/services/questions.py app
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planning.models import AgendaItem, Meeting, MeetingParticipant, Plan, PlanSnapshot, Vote
+from planning.models import AgendaItem, Hearing, Meeting, MeetingParticipant, Plan, PlanSnapshot, Vote
 from planning.services.meetings import participant_vote_weight
 
 
@@ -24,7 +24,7 @@ class AgendaItemForm(forms.ModelForm):
         model = AgendaItem
         fields = [
             "number", "case_number", "title", "is_closed", "resume", "case_presentation",
-            "recommendation_kind", "proposals", "guests", "plan", "snapshot",
+            "recommendation_kind", "proposals", "guests", "plan", "snapshot", "hearing",
         ]  # fmt: skip
         widgets = {
             "resume": forms.Textarea(attrs={"rows": 4}),
@@ -42,6 +42,7 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["snapshot"].queryset = PlanSnapshot.objects.filter(plan__council=council).select_related(
             "plan"
         )
+        self.fields["hearing"].queryset = Hearing.objects.filter(plan__council=council).select_related("plan")
 
 
 class AttendanceForm(forms.Form):

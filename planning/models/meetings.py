@@ -161,6 +161,15 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
         verbose_name=_("navngiven version"),
     )
+    # A hearing's item links to the hearing and so to its white paper (hvidbog).
+    hearing = models.ForeignKey(
+        "planning.Hearing",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("høring og hvidbog"),
+    )
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
 
     class Meta:

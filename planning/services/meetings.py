@@ -124,17 +124,23 @@ def meeting_status_change(*, meeting: Meeting, to_status: str, changed_by) -> Me
 
 ITEM_FIELDS = {
     "case_number", "title", "is_closed", "resume", "case_presentation", "recommendation_kind", "proposals",
-    "guests", "plan", "snapshot",
+    "guests", "plan", "snapshot", "hearing",
 }  # fmt: skip
 
 
-def _item_links_check(*, meeting: Meeting, plan: Plan | None, snapshot: PlanSnapshot | None) -> None:
+def _item_links_check(
+    *, meeting: Meeting, plan: Plan | None, snapshot: PlanSnapshot | None, hearing=None
+) -> None:
     if plan is not None and plan.council_id != meeting.council_id:
         raise MeetingError(_("Planen hører til et andet sundhedsråd."))
     if snapshot is not None and snapshot.plan.council_id != meeting.council_id:
         raise MeetingError(_("Den navngivne version hører til et andet sundhedsråd."))
     if plan is not None and snapshot is not None and snapshot.plan_id != plan.pk:
         raise MeetingError(_("Den navngivne version hører ikke til den valgte plan."))
+    if hearing is not None and hearing.plan.council_id != meeting.council_id:
+        raise MeetingError(_("Høringen hører til et andet sundhedsråd."))
+    if hearing is not None and plan is not None and hearing.plan_id != plan.pk:
+        raise MeetingError(_("Høringen hører ikke til den valgte plan."))
 
 
 @transaction.atomic
@@ -149,7 +155,12 @@ def agenda_item_create(
         number = (meeting.items.aggregate(last=Max("number"))["last"] or 0) + 1
     elif meeting.items.filter(number=number).exists():
         raise MeetingError(_("Der findes allerede et punkt %(number)s på dagsordenen.") % {"number": number})
-    _item_links_check(meeting=meeting, plan=fields.get("plan"), snapshot=fields.get("snapshot"))
+    _item_links_check(
+        meeting=meeting,
+        plan=fields.get("plan"),
+        snapshot=fields.get("snapshot"),
+        hearing=fields.get("hearing"),
+    )
     fields["case_presentation"] = html_sanitise(fields.get("case_presentation", ""))
     item = AgendaItem(meeting=meeting, number=number, title=title, **fields)
     item.full_clean()
@@ -172,6 +183,7 @@ def agenda_item_update(*, item: AgendaItem, updated_by, **fields) -> AgendaItem:
         meeting=item.meeting,
         plan=fields.get("plan", item.plan),
         snapshot=fields.get("snapshot", item.snapshot),
+        hearing=fields.get("hearing", item.hearing),
     )
     for name, value in fields.items():
         setattr(item, name, value)
