@@ -13,3 +13,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sundhedsraad-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sundhedsraad-test-static-"))  # WhiteNoise wants it to exist
