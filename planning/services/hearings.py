@@ -5,13 +5,10 @@ Emails are sent after commit through Celery tasks in planning/tasks_hearings.py;
 with a conditional update or a unique row first, so a retried task never sends twice.
 """
 
-import html as html_lib
-import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from diff_match_patch import diff_match_patch
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -23,11 +20,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
-from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from planning.diff import html_diff
 from planning.models import (
     Hearing,
     HearingParty,
@@ -637,33 +634,7 @@ def whitepaper_finalise(*, white_paper: WhitePaper, finalised_by, now: datetime 
     return white_paper
 
 
-# --- Diffs (a private helper; planning/diff.py from the drafting feature will replace it) -----------
-
-_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(p|h[1-6]|li|tr|blockquote|table|ul|ol)>")
-
-
-def _html_to_text(html: str) -> str:
-    text = _BLOCK_END.sub("\n", html or "")
-    text = html_lib.unescape(strip_tags(text))
-    text = re.sub(r"[ \t]+", " ", text)
-    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
-
-
-def _diff_html(old_html: str, new_html: str) -> SafeString:
-    """Word-level readable diff of two HTML texts: escaped text marked with <ins>/<del>."""
-    engine = diff_match_patch()
-    diffs = engine.diff_main(_html_to_text(old_html), _html_to_text(new_html))
-    engine.diff_cleanupSemantic(diffs)
-    parts = []
-    for op, data in diffs:
-        chunk = str(escape(data)).replace("\n", "<br>")
-        if op == diff_match_patch.DIFF_INSERT:
-            parts.append(f"<ins>{chunk}</ins>")
-        elif op == diff_match_patch.DIFF_DELETE:
-            parts.append(f"<del>{chunk}</del>")
-        else:
-            parts.append(chunk)
-    return mark_safe("".join(parts))  # noqa: S308 - every chunk is escaped above
+# --- Diffs (the shared word diff in planning/diff.py: escaped text marked with <ins>/<del>) ---------
 
 
 def revision_diff_html(*, revision: SectionRevision) -> SafeString:
@@ -673,7 +644,7 @@ def revision_diff_html(*, revision: SectionRevision) -> SafeString:
         .order_by("-number")
         .first()
     )
-    return _diff_html(previous.text if previous else "", revision.text)
+    return html_diff(old_html=previous.text if previous else "", new_html=revision.text).html
 
 
 # --- Reads ---------------------------------------------------------------------------------------
@@ -763,18 +734,30 @@ def hearing_changes(*, hearing: Hearing) -> list[SectionChange]:
             if section.is_removed:
                 continue
             changes.append(
-                SectionChange(title=section.title, status="added", diff=_diff_html("", current_text))
+                SectionChange(
+                    title=section.title,
+                    status="added",
+                    diff=html_diff(old_html="", new_html=current_text).html,
+                )
             )
             continue
         seen.add(section.pk)
         old_text = entry.revision.text if entry.revision else ""
         if section.is_removed:
-            changes.append(SectionChange(title=entry.title, status="removed", diff=_diff_html(old_text, "")))
+            changes.append(
+                SectionChange(
+                    title=entry.title, status="removed", diff=html_diff(old_html=old_text, new_html="").html
+                )
+            )
         elif entry.revision_id == section.current_revision_id or old_text == current_text:
             changes.append(SectionChange(title=section.title, status="unchanged"))
         else:
             changes.append(
-                SectionChange(title=section.title, status="changed", diff=_diff_html(old_text, current_text))
+                SectionChange(
+                    title=section.title,
+                    status="changed",
+                    diff=html_diff(old_html=old_text, new_html=current_text).html,
+                )
             )
     return changes
 
