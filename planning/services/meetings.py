@@ -527,5 +527,5 @@ def meeting_document_pdf(*, meeting: Meeting, kind: str, include_closed: bool = 
         title=meeting_document_title(meeting=meeting, kind=kind),
         author=str(meeting.council),
         lang="da",
-        stylesheets=(),  # the meeting documents carry their own print styles (templates/pdf/meetings/base.html)
+        stylesheets=(),  # own print styles in templates/pdf/meetings/base.html
     )
