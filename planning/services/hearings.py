@@ -813,3 +813,63 @@ def whitepaper_revision_choices(*, hearing: Hearing):
         .select_related("section")
         .order_by("section__position", "number")
     )
+
+
+# --- The white paper as PDF (rendered synchronously: a white paper is small) ------------------------
+
+WHITE_PAPER_PDF_TEMPLATE = "pdf/white_paper.html"
+WHITE_PAPER_PDF_STYLESHEETS = ("planning/pdf/print.css", "planning/pdf/white_paper.css")
+
+
+def whitepaper_pdf_title(*, white_paper: WhitePaper) -> str:
+    plan = white_paper.hearing.plan
+    return _("Hvidbog – %(plan)s – %(council)s") % {"plan": plan.title, "council": plan.council}
+
+
+def whitepaper_pdf_context(*, white_paper: WhitePaper, document_date: date | None = None) -> dict:
+    """What templates/pdf/white_paper.html shows: hearing facts, the hearing list, the points grouped by
+    section and the changes since the hearing snapshot. Only hearing and plan content: review comments
+    and other internal notes are never read here."""
+    hearing = white_paper.hearing
+    plan = hearing.plan
+    is_final = white_paper.state == WhitePaper.State.FINAL
+    if document_date is None:
+        document_date = (
+            timezone.localdate(white_paper.finalised_at)
+            if is_final and white_paper.finalised_at
+            else timezone.localdate()
+        )
+    groups = [
+        {"title": group.title, "anchor": f"gruppe-{index}", "points": group.points}
+        for index, group in enumerate(whitepaper_groups(white_paper=white_paper), start=1)
+    ]
+    return {
+        "hearing": hearing,
+        "plan": plan,
+        "council": plan.council,
+        "region": plan.council.region,
+        "white_paper": white_paper,
+        "is_final": is_final,
+        "document_date": document_date,
+        "rows": hearing_party_rows(hearing=hearing),
+        "groups": groups,
+        "changes": hearing_changes(hearing=hearing),
+        "watermark": "" if is_final else _("UDKAST"),
+    }
+
+
+def whitepaper_pdf_render(*, white_paper: WhitePaper, document_date: date | None = None) -> bytes:
+    """The white paper (hvidbog) as a tagged PDF through the shared renderer (planning.pdf)."""
+    from planning.pdf import pdf_render
+
+    white_paper = WhitePaper.objects.select_related(
+        "hearing__plan__council__region", "hearing__snapshot"
+    ).get(pk=white_paper.pk)
+    return pdf_render(
+        template_name=WHITE_PAPER_PDF_TEMPLATE,
+        context=whitepaper_pdf_context(white_paper=white_paper, document_date=document_date),
+        title=whitepaper_pdf_title(white_paper=white_paper),
+        author=str(white_paper.hearing.plan.council),
+        lang="da",
+        stylesheets=WHITE_PAPER_PDF_STYLESHEETS,
+    )
