@@ -38,6 +38,7 @@ urlpatterns = [
         name="whitepaper-finalise",
     ),
     path("hoeringer/<int:pk>/hvidbog.csv", views.WhitePaperCsvView.as_view(), name="whitepaper-csv"),
+    path("hoeringer/<int:pk>/hvidbog.pdf", views.WhitePaperPdfView.as_view(), name="white-paper-pdf"),
     # The party's pages: the signed token in the URL is the credential.
     path("hoering/<int:pk>/svar/<str:token>/", views.HearingPartyView.as_view(), name="hearing-party"),
     path(
@@ -49,6 +50,11 @@ urlpatterns = [
         "hoering/<int:pk>/svar/<str:token>/bilag/<int:attachment_pk>/",
         views.HearingPartyAttachmentView.as_view(),
         name="hearing-party-attachment",
+    ),
+    path(
+        "hoering/<int:pk>/svar/<str:token>/hoeringsudkast.pdf",
+        views.HearingPartyPdfView.as_view(),
+        name="hearing-party-pdf",
     ),
     path("hoering/<int:pk>/offentlig/", views.HearingPublicView.as_view(), name="hearing-public"),
     path(

@@ -5,13 +5,10 @@ Emails are sent after commit through Celery tasks in planning/tasks_hearings.py;
 with a conditional update or a unique row first, so a retried task never sends twice.
 """
 
-import html as html_lib
-import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from diff_match_patch import diff_match_patch
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -23,11 +20,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
-from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from planning.diff import html_diff
 from planning.models import (
     Hearing,
     HearingParty,
@@ -637,33 +634,7 @@ def whitepaper_finalise(*, white_paper: WhitePaper, finalised_by, now: datetime 
     return white_paper
 
 
-# --- Diffs (a private helper; planning/diff.py from the drafting feature will replace it) -----------
-
-_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(p|h[1-6]|li|tr|blockquote|table|ul|ol)>")
-
-
-def _html_to_text(html: str) -> str:
-    text = _BLOCK_END.sub("\n", html or "")
-    text = html_lib.unescape(strip_tags(text))
-    text = re.sub(r"[ \t]+", " ", text)
-    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
-
-
-def _diff_html(old_html: str, new_html: str) -> SafeString:
-    """Word-level readable diff of two HTML texts: escaped text marked with <ins>/<del>."""
-    engine = diff_match_patch()
-    diffs = engine.diff_main(_html_to_text(old_html), _html_to_text(new_html))
-    engine.diff_cleanupSemantic(diffs)
-    parts = []
-    for op, data in diffs:
-        chunk = str(escape(data)).replace("\n", "<br>")
-        if op == diff_match_patch.DIFF_INSERT:
-            parts.append(f"<ins>{chunk}</ins>")
-        elif op == diff_match_patch.DIFF_DELETE:
-            parts.append(f"<del>{chunk}</del>")
-        else:
-            parts.append(chunk)
-    return mark_safe("".join(parts))  # noqa: S308 - every chunk is escaped above
+# --- Diffs (the shared word diff in planning/diff.py: escaped text marked with <ins>/<del>) ---------
 
 
 def revision_diff_html(*, revision: SectionRevision) -> SafeString:
@@ -673,7 +644,7 @@ def revision_diff_html(*, revision: SectionRevision) -> SafeString:
         .order_by("-number")
         .first()
     )
-    return _diff_html(previous.text if previous else "", revision.text)
+    return html_diff(old_html=previous.text if previous else "", new_html=revision.text).html
 
 
 # --- Reads ---------------------------------------------------------------------------------------
@@ -763,18 +734,30 @@ def hearing_changes(*, hearing: Hearing) -> list[SectionChange]:
             if section.is_removed:
                 continue
             changes.append(
-                SectionChange(title=section.title, status="added", diff=_diff_html("", current_text))
+                SectionChange(
+                    title=section.title,
+                    status="added",
+                    diff=html_diff(old_html="", new_html=current_text).html,
+                )
             )
             continue
         seen.add(section.pk)
         old_text = entry.revision.text if entry.revision else ""
         if section.is_removed:
-            changes.append(SectionChange(title=entry.title, status="removed", diff=_diff_html(old_text, "")))
+            changes.append(
+                SectionChange(
+                    title=entry.title, status="removed", diff=html_diff(old_html=old_text, new_html="").html
+                )
+            )
         elif entry.revision_id == section.current_revision_id or old_text == current_text:
             changes.append(SectionChange(title=section.title, status="unchanged"))
         else:
             changes.append(
-                SectionChange(title=section.title, status="changed", diff=_diff_html(old_text, current_text))
+                SectionChange(
+                    title=section.title,
+                    status="changed",
+                    diff=html_diff(old_html=old_text, new_html=current_text).html,
+                )
             )
     return changes
 
@@ -829,4 +812,64 @@ def whitepaper_revision_choices(*, hearing: Hearing):
         )
         .select_related("section")
         .order_by("section__position", "number")
+    )
+
+
+# --- The white paper as PDF (rendered synchronously: a white paper is small) ------------------------
+
+WHITE_PAPER_PDF_TEMPLATE = "pdf/white_paper.html"
+WHITE_PAPER_PDF_STYLESHEETS = ("planning/pdf/print.css", "planning/pdf/white_paper.css")
+
+
+def whitepaper_pdf_title(*, white_paper: WhitePaper) -> str:
+    plan = white_paper.hearing.plan
+    return _("Hvidbog – %(plan)s – %(council)s") % {"plan": plan.title, "council": plan.council}
+
+
+def whitepaper_pdf_context(*, white_paper: WhitePaper, document_date: date | None = None) -> dict:
+    """What templates/pdf/white_paper.html shows: hearing facts, the hearing list, the points grouped by
+    section and the changes since the hearing snapshot. Only hearing and plan content: review comments
+    and other internal notes are never read here."""
+    hearing = white_paper.hearing
+    plan = hearing.plan
+    is_final = white_paper.state == WhitePaper.State.FINAL
+    if document_date is None:
+        document_date = (
+            timezone.localdate(white_paper.finalised_at)
+            if is_final and white_paper.finalised_at
+            else timezone.localdate()
+        )
+    groups = [
+        {"title": group.title, "anchor": f"gruppe-{index}", "points": group.points}
+        for index, group in enumerate(whitepaper_groups(white_paper=white_paper), start=1)
+    ]
+    return {
+        "hearing": hearing,
+        "plan": plan,
+        "council": plan.council,
+        "region": plan.council.region,
+        "white_paper": white_paper,
+        "is_final": is_final,
+        "document_date": document_date,
+        "rows": hearing_party_rows(hearing=hearing),
+        "groups": groups,
+        "changes": hearing_changes(hearing=hearing),
+        "watermark": "" if is_final else _("UDKAST"),
+    }
+
+
+def whitepaper_pdf_render(*, white_paper: WhitePaper, document_date: date | None = None) -> bytes:
+    """The white paper (hvidbog) as a tagged PDF through the shared renderer (planning.pdf)."""
+    from planning.pdf import pdf_render
+
+    white_paper = WhitePaper.objects.select_related(
+        "hearing__plan__council__region", "hearing__snapshot"
+    ).get(pk=white_paper.pk)
+    return pdf_render(
+        template_name=WHITE_PAPER_PDF_TEMPLATE,
+        context=whitepaper_pdf_context(white_paper=white_paper, document_date=document_date),
+        title=whitepaper_pdf_title(white_paper=white_paper),
+        author=str(white_paper.hearing.plan.council),
+        lang="da",
+        stylesheets=WHITE_PAPER_PDF_STYLESHEETS,
     )

@@ -491,37 +491,53 @@ def minutes_approve_at_meeting(*, meeting: Meeting, at_meeting: Meeting, recorde
 DOCUMENT_KINDS = {"agenda": "Dagsorden", "minutes": "Referat"}
 
 
-def meeting_document_html(*, meeting: Meeting, kind: str, include_closed: bool = False) -> str:
-    """The print HTML of the Dagsorden or Referat. Closed items keep only their title unless
+def meeting_document_context(*, meeting: Meeting, kind: str, include_closed: bool = False) -> dict:
+    """Template context of the Dagsorden or Referat. Closed items keep only their title unless
     `include_closed` (the council's own internal copy)."""
     from planning.selectors_meetings import meeting_items_for_document
 
     if kind not in DOCUMENT_KINDS:
         raise ValueError(kind)
+    return {
+        "meeting": meeting,
+        "council": meeting.council,
+        "participants": meeting.participants.select_related("member").filter(
+            attendance=MeetingParticipant.Attendance.PRESENT
+        ),
+        "absent": meeting.participants.select_related("member").filter(
+            attendance=MeetingParticipant.Attendance.ABSENT
+        ),
+        "items": meeting_items_for_document(meeting=meeting, include_closed=include_closed),
+        "document_title": DOCUMENT_KINDS[kind],
+    }
+
+
+def meeting_document_html(*, meeting: Meeting, kind: str, include_closed: bool = False) -> str:
+    """The print HTML of the Dagsorden or Referat (as the PDF renderer gets it, less its pdf_* context)."""
     return render_to_string(
         f"pdf/meetings/{kind}.html",
-        {
-            "meeting": meeting,
-            "council": meeting.council,
-            "participants": meeting.participants.select_related("member").filter(
-                attendance=MeetingParticipant.Attendance.PRESENT
-            ),
-            "absent": meeting.participants.select_related("member").filter(
-                attendance=MeetingParticipant.Attendance.ABSENT
-            ),
-            "items": meeting_items_for_document(meeting=meeting, include_closed=include_closed),
-            "document_title": DOCUMENT_KINDS[kind],
-        },
+        meeting_document_context(meeting=meeting, kind=kind, include_closed=include_closed),
     )
 
 
-def meeting_document_pdf(*, meeting: Meeting, kind: str, include_closed: bool = False) -> bytes:
-    """Render the Dagsorden ("agenda") or Referat ("minutes") to PDF. The url_fetcher refuses everything
-    but data: URLs, so a document can never fetch a file or a network address. Safe by default: closed
-    items show their title only. (The lead switches this to the shared renderer in planning/pdf.py.)"""
-    import weasyprint
-    from weasyprint.urls import URLFetcher
+def meeting_document_title(*, meeting: Meeting, kind: str) -> str:
+    """The PDF's title metadata, e.g. "Referat – Sundhedsråd Sønderjylland – 28-04-2026"."""
+    return f"{DOCUMENT_KINDS[kind]} – {meeting.council} – {meeting.date:%d-%m-%Y}"
 
-    html = meeting_document_html(meeting=meeting, kind=kind, include_closed=include_closed)
-    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+
+def meeting_document_pdf(*, meeting: Meeting, kind: str, include_closed: bool = False) -> bytes:
+    """Render the Dagsorden ("agenda") or Referat ("minutes") to PDF through the shared renderer
+    (planning.pdf.pdf_render): locked-down URL fetcher, title/author metadata, /Lang da, PDF/UA tagging.
+    Safe by default: closed items show their title only."""
+    from planning.pdf import pdf_render
+
+    if kind not in DOCUMENT_KINDS:
+        raise ValueError(kind)
+    return pdf_render(
+        template_name=f"pdf/meetings/{kind}.html",
+        context=meeting_document_context(meeting=meeting, kind=kind, include_closed=include_closed),
+        title=meeting_document_title(meeting=meeting, kind=kind),
+        author=str(meeting.council),
+        lang="da",
+        stylesheets=(),  # own print styles in templates/pdf/meetings/base.html
+    )

@@ -317,6 +317,20 @@ def _render(*, document: PlanDocument):
     )
 
 
+def plan_document_ensure(*, plan: Plan, snapshot: PlanSnapshot | None, requested_by=None) -> PlanDocument:
+    """The document for a snapshot (or the draft), rendered here and now if no worker has done it yet.
+
+    For callers that must answer with the PDF in the same request (a hearing party's token link):
+    :func:`plan_document_request` finds or queues the document, and if it is still queued this process
+    renders it through :func:`plan_document_render` (which claims it, so a worker that picks up the queued
+    task afterwards finds it done). A document a worker is rendering right now comes back "rendering".
+    """
+    document = plan_document_request(plan=plan, snapshot=snapshot, requested_by=requested_by)
+    if document.state == PlanDocument.State.QUEUED:
+        document = plan_document_render(document_id=document.pk, task_id="sync") or document
+    return document
+
+
 # --- Reads for the PDF page --------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -32,6 +33,7 @@ from planning.models import (
     HearingResponse,
     Plan,
     PlanAdoption,
+    PlanDocument,
     PlanEvent,
     ResponseAttachment,
     SundhedsstyrelsenAdvice,
@@ -41,6 +43,7 @@ from planning.models import (
 from planning.selectors import plan_completeness, plan_is_complete
 from planning.services import adoption as adoption_services
 from planning.services import hearings as services
+from planning.services import pdf as pdf_services
 
 
 def _form_errors_from(exc: ValidationError, form) -> None:
@@ -476,6 +479,20 @@ class WhitePaperCsvView(WhitePaperMixin, CouncilAccessMixin, View):
         return response
 
 
+class WhitePaperPdfView(WhitePaperMixin, CouncilAccessMixin, View):
+    """The white paper as PDF, rendered synchronously through the shared renderer (a white paper is
+    small). Same permissions as the white paper page: council members read."""
+
+    def get(self, request, *args, **kwargs):
+        hearing = self.hearing
+        content = services.whitepaper_pdf_render(white_paper=self.white_paper)
+        response = HttpResponse(content, content_type="application/pdf")
+        filename = f"hvidbog-{slugify(hearing.plan.council.name)}-hoering-{hearing.pk}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
 # --- Sundhedsstyrelsen's advice and the adoption ---------------------------------------------------
 
 
@@ -657,6 +674,45 @@ class HearingPartyAttachmentView(HearingPartyMixin, View):
             ResponseAttachment, pk=self.kwargs["attachment_pk"], response__party=self.party
         )
         return _attachment_response(attachment)
+
+
+class HearingPartyPdfView(HearingPartyMixin, View):
+    """The hearing's frozen version (its snapshot) as PDF for the party: the stored plan PDF if it is
+    done, else rendered now through planning.services.pdf. Only this hearing's snapshot, never another."""
+
+    def get(self, request, *args, **kwargs):
+        hearing = self.hearing
+        if hearing.snapshot_id is None:
+            raise Http404
+        document = pdf_services.plan_document_ensure(
+            plan=hearing.plan, snapshot=hearing.snapshot, requested_by=None
+        )
+        if document.state != PlanDocument.State.DONE or not document.file:
+            status = 500 if document.state == PlanDocument.State.FAILED else 503
+            response = TemplateResponse(
+                request,
+                "planning/hearings/party_pdf_unavailable.html",
+                {
+                    "hearing": hearing,
+                    "party": self.party,
+                    "token": self.kwargs["token"],
+                    "party_url": self.party_url(),
+                    "document": document,
+                },
+                status=status,
+            )
+            response["Retry-After"] = "10"
+            return response
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError as exc:
+            raise Http404 from exc
+        filename = (
+            f"{slugify(hearing.plan.title)[:60] or 'plan'}-{slugify(hearing.snapshot.name) or 'hoering'}.pdf"
+        )
+        response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 # --- The optional public page -------------------------------------------------------------------------

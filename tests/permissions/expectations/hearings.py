@@ -42,6 +42,12 @@ def _token_kwargs(world):
     return {"pk": hearing.pk, "token": token_of(_party(hearing))}
 
 
+def _party_pdf_kwargs(world):
+    """The party's PDF of the frozen version is rendered and stored: into the temporary MEDIA_ROOT."""
+    _files_to_temp_media()
+    return _token_kwargs(world)
+
+
 def _receipt_kwargs(world):
     kwargs = _token_kwargs(world)
     party = HearingParty.objects.get(hearing_id=kwargs["pk"], kind=HearingParty.Kind.PATIENT_COMMITTEE)
@@ -143,9 +149,11 @@ EXPECTATIONS = {
     "whitepaper-point-edit": Expect(kwargs=_point_kwargs, get=COUNCIL_WRITE, post=COUNCIL_WRITE),
     "whitepaper-finalise": Expect(kwargs=_hearing_kwargs, post=REDIRECT_WRITE),
     "whitepaper-csv": Expect(kwargs=_hearing_kwargs, get=COUNCIL_READ),
+    "white-paper-pdf": Expect(kwargs=_hearing_kwargs, get=COUNCIL_READ),
     "hearing-party": Expect(kwargs=_token_kwargs, get=PUBLIC, post=PUBLIC),
     "hearing-party-receipt": Expect(kwargs=_receipt_kwargs, get=PUBLIC),
     "hearing-party-attachment": Expect(kwargs=_party_attachment_kwargs, get=PUBLIC),
+    "hearing-party-pdf": Expect(kwargs=_party_pdf_kwargs, get=PUBLIC),
     "hearing-public": Expect(kwargs=_published_kwargs, get=PUBLIC),
     "hearing-public-attachment": Expect(kwargs=_public_attachment_kwargs, get=PUBLIC),
 }

@@ -139,6 +139,12 @@ def test_minutes_pdf_has_a_paged_table_of_contents_headings_and_dated_decisions(
     assert "Beslutning i Sundhedsråd Sønderjylland den 28-04-2026" in pages[1]
     assert "Beslutning i Sundhedsråd Sønderjylland den 28-04-2026" in pages[2]
     assert "Side 2 af 3" in text
+    # Rendered through the shared renderer (planning.pdf.pdf_render): metadata, language, tagging.
+    assert reader.metadata.title == "Referat – Sundhedsråd Sønderjylland – 28-04-2026"
+    assert reader.metadata.author == "Sundhedsråd Sønderjylland"
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "da"
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
 
 
 def test_agenda_pdf_has_no_decisions(world, held_meeting):
