@@ -17,16 +17,16 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from councils.text import danish_slugify
 from planning.models import Initiative, Plan, PlanDocument, PlanSnapshot
 from planning.pdf import pdf_render_document
 
 logger = logging.getLogger(__name__)
 
-TEMPLATE_VERSION = "2026.1"
+TEMPLATE_VERSION = "2026.2"
 PLAN_PDF_TEMPLATE = "pdf/plan.html"
 
 MESSAGE_FAILED = gettext_lazy(
@@ -237,8 +237,9 @@ def plan_document_request(*, plan: Plan, requested_by, snapshot: PlanSnapshot | 
 
 def _filename(*, document: PlanDocument) -> str:
     plan = document.plan
-    version = slugify(document.snapshot.name) if document.snapshot_id else "udkast"
-    return f"{slugify(plan.council.name)}-{slugify(plan.title)[:60]}-{version or 'version'}-{document.pk}.pdf"
+    version = danish_slugify(document.snapshot.name) if document.snapshot_id else "udkast"
+    title = danish_slugify(plan.title)[:60]
+    return f"{danish_slugify(plan.council.name)}-{title}-{version or 'version'}-{document.pk}.pdf"
 
 
 def plan_document_render(*, document_id: int, task_id: str = "") -> PlanDocument | None:
