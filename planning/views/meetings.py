@@ -96,10 +96,15 @@ class FormPageMixin:
     def back_url(self) -> str:
         return ""
 
+    def check_access(self) -> None:
+        """Raise PermissionDenied when this user may not use the form; both GET and POST ask."""
+
     def get(self, request, *args, **kwargs):
+        self.check_access()
         return render(request, FORM_TEMPLATE, self.get_context(self.form_class(**self.get_form_kwargs())))
 
     def post(self, request, *args, **kwargs):
+        self.check_access()
         form = self.form_class(request.POST, request.FILES, **self.get_form_kwargs())
         if form.is_valid():
             try:
@@ -393,18 +398,10 @@ class StopRightInvokeView(MeetingPageMixin, FormPageMixin, View):
     heading = _("Brug standsningsretten")
     submit_label = _("Henvis til regionsrådet")
 
-    def _check(self):
+    def check_access(self):
         participant = meeting_participant_for_user(meeting=self.get_meeting(), user=self.request.user)
         if not (participant and participant.is_present and participant.member.kind == "regional"):
             raise PermissionDenied
-
-    def get(self, request, *args, **kwargs):
-        self._check()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self._check()
-        return super().post(request, *args, **kwargs)
 
     def back_url(self):
         return self.get_meeting().get_absolute_url()
@@ -624,17 +621,9 @@ class QuestionDeclineView(QuestionPageMixin, FormPageMixin, View):
     heading = _("Afvis spørgsmålet som for omfattende")
     submit_label = _("Afvis og åbn dialog")
 
-    def _check(self):
+    def check_access(self):
         if not (self.can_manage() or question_user_is_chair(council=self.council, user=self.request.user)):
             raise PermissionDenied
-
-    def get(self, request, *args, **kwargs):
-        self._check()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self._check()
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         question_services.question_decline(
@@ -650,7 +639,7 @@ class QuestionMessageView(QuestionPageMixin, FormPageMixin, View):
     heading = _("Skriv i dialogen")
     submit_label = _("Send besked")
 
-    def _check(self):
+    def check_access(self):
         question = self.get_question()
         user = self.request.user
         if not (
@@ -659,14 +648,6 @@ class QuestionMessageView(QuestionPageMixin, FormPageMixin, View):
             or question_user_is_chair(council=self.council, user=user)
         ):
             raise PermissionDenied
-
-    def get(self, request, *args, **kwargs):
-        self._check()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self._check()
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         question_services.question_message_add(
@@ -680,17 +661,9 @@ class QuestionNarrowView(QuestionPageMixin, FormPageMixin, View):
     heading = _("Omformuler spørgsmålet")
     submit_label = _("Send omformuleret spørgsmål")
 
-    def _check(self):
+    def check_access(self):
         if self.request.user.pk != self.get_question().asker_id:
             raise PermissionDenied
-
-    def get(self, request, *args, **kwargs):
-        self._check()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self._check()
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
