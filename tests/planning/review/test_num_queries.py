@@ -63,7 +63,7 @@ def _count(client, url):
     return len(ctx.captured_queries), response
 
 
-@pytest.mark.parametrize("page", ["section", "plan"])
+@pytest.mark.parametrize("page", ["section", "plan", "plan-detail", "plan-list"])
 def test_review_pages_cost_the_same_queries_for_10_and_200_comments(
     client, section, member, secretariat, page
 ):
@@ -72,16 +72,26 @@ def test_review_pages_cost_the_same_queries_for_10_and_200_comments(
             reverse("section-review", kwargs={"plan_pk": section.plan_id, "section_pk": section.pk})
             + "?filter=all"
         )
-    else:
+    elif page == "plan":
         url = reverse("plan-review", kwargs={"plan_pk": section.plan_id}) + "?filter=all"
+    elif page == "plan-detail":  # the plan page, with open-comment counts in its outline
+        url = reverse("plan-detail", kwargs={"pk": section.plan_id})
+    else:  # the plan list, with open-comment counts per plan
+        url = reverse("plan-list")
     client.force_login(secretariat)
     _add_comments(section, [member, secretariat], 10)
     _count(client, url)  # warm up (session, content types)
     with_10, response = _count(client, url)
-    assert response.content.decode().count('<article class="thread') == 10
+    if page in ("section", "plan"):
+        assert response.content.decode().count('<article class="thread') == 10
+    else:
+        assert "8 åbne kommentarer" in response.content.decode()  # every 5th of the 10 is resolved
     _add_comments(section, [member, secretariat], 190)
     with_200, response = _count(client, url)
-    assert response.content.decode().count('<article class="thread') == 200
+    if page in ("section", "plan"):
+        assert response.content.decode().count('<article class="thread') == 200
+    else:
+        assert "160 åbne kommentarer" in response.content.decode()
     assert with_10 == with_200
 
 
