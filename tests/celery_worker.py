@@ -81,6 +81,15 @@ def _wait_until_ready(worker: CeleryWorker) -> None:
     pytest.fail(f"Celery worker not ready after {READY_TIMEOUT_SECONDS}s:\n{worker.log()[-4000:]}")
 
 
+def _forget_connections(app) -> None:
+    """Drop the cached connections, producers and result backend, which still point at the broker
+    and backend the app was first used with (memory:// and none without REDIS_URL)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+
+
 @pytest.fixture
 def celery_worker(transactional_db, tmp_path):
     url = redis_url()
@@ -113,11 +122,11 @@ def celery_worker(transactional_db, tmp_path):
     try:
         _wait_until_ready(worker)
         app.conf.update(task_always_eager=False, broker_url=url, result_backend=url)
-        app._pool = None  # a fresh producer pool on the new broker
+        _forget_connections(app)  # a fresh producer pool on the new broker
         yield worker
     finally:
         app.conf.update(**saved)
-        app._pool = None
+        _forget_connections(app)
         process.terminate()
         try:
             process.wait(timeout=15)
