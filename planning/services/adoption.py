@@ -19,8 +19,7 @@ from planning.models import (
     SundhedsstyrelsenAdvice,
 )
 from planning.selectors_meetings import plan_adoption_suspended
-from planning.services.hearings import plan_status_set
-from planning.services.plans import plan_event_record, plan_snapshot_create
+from planning.services.plans import plan_event_record, plan_snapshot_create, plan_status_change
 from planning.uploads import upload_filename, upload_validate
 
 ADOPTED_SNAPSHOT_NAME = "Vedtaget"
@@ -155,7 +154,7 @@ def plan_adopt(
         )
     else:
         override_reason = ""
-    plan_status_set(plan=plan, to_status=Plan.Status.ADOPTED, changed_by=adopted_by, reason="plan_adopted")
+    plan_status_change(plan=plan, to_status=Plan.Status.ADOPTED, changed_by=adopted_by, reason="plan_adopted")
     snapshot = plan_snapshot_create(plan=plan, name=_(ADOPTED_SNAPSHOT_NAME), created_by=adopted_by)
     adoption = PlanAdoption.objects.create(
         plan=plan,

@@ -40,7 +40,7 @@ from planning.models import (
     WhitePaperPoint,
 )
 from planning.selectors import AreaStatus, plan_completeness
-from planning.services.plans import plan_event_record, plan_snapshot_create
+from planning.services.plans import plan_event_record, plan_snapshot_create, plan_status_change
 from planning.uploads import upload_filename, upload_validate
 
 TOKEN_SALT = "planning.hearing-party"
@@ -49,22 +49,6 @@ DEFAULT_SNAPSHOT_NAME = "Udkast til høring"
 
 
 # --- Plan status ---------------------------------------------------------------------------------
-
-
-def plan_status_set(*, plan: Plan, to_status: str, changed_by, reason: str) -> Plan:
-    """Set the plan's status and log it as a PlanEvent; a no-op when it is already there."""
-    if plan.status == to_status:
-        return plan
-    from_status = plan.status
-    plan.status = to_status
-    plan.save(update_fields=["status", "updated_at"])
-    plan_event_record(
-        plan=plan,
-        user=changed_by,
-        kind=PlanEvent.Kind.STATUS_CHANGED,
-        data={"from": from_status, "to": to_status, "reason": reason},
-    )
-    return plan
 
 
 # --- Opening a hearing ---------------------------------------------------------------------------
@@ -154,7 +138,7 @@ def hearing_open(
     errors = hearing_open_gate_errors(plan=plan, parties=parties, deadline=deadline, now=now)
     if errors:
         raise ValidationError(errors)
-    plan_status_set(
+    plan_status_change(
         plan=plan, to_status=Plan.Status.IN_HEARING, changed_by=opened_by, reason="hearing_opened"
     )
     snapshot = plan_snapshot_create(
@@ -485,7 +469,7 @@ def hearing_close(*, hearing: Hearing, closed_by, now: datetime | None = None) -
     hearing.closed_at = now or timezone.now()
     hearing.save(update_fields=["state", "closed_at"])
     if hearing.plan.status == Plan.Status.IN_HEARING:
-        plan_status_set(
+        plan_status_change(
             plan=hearing.plan, to_status=Plan.Status.DRAFT, changed_by=closed_by, reason="hearing_closed"
         )
     plan_event_record(

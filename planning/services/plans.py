@@ -49,6 +49,39 @@ def plan_event_record(*, plan: Plan, user, kind: str, data: dict | None = None) 
     return PlanEvent.objects.create(plan=plan, user=user, kind=kind, data=data or {})
 
 
+class InvalidStatusTransition(ValueError):
+    """A plan status change the process does not allow (e.g. an adopted plan back to draft)."""
+
+
+# Draft → in hearing → (closed) draft → adopted → superseded; a draft may also be adopted directly
+# (only through plan_adopt's gates or an administrator's logged override).
+STATUS_PIPELINE = {
+    Plan.Status.DRAFT: {Plan.Status.IN_HEARING, Plan.Status.ADOPTED, Plan.Status.SUPERSEDED},
+    Plan.Status.IN_HEARING: {Plan.Status.DRAFT},
+    Plan.Status.ADOPTED: {Plan.Status.SUPERSEDED},
+    Plan.Status.SUPERSEDED: set(),
+}
+
+
+@transaction.atomic
+def plan_status_change(*, plan: Plan, to_status: str, changed_by, reason: str) -> Plan:
+    """Move a plan along its status pipeline and record it; a no-op when it is already there."""
+    if plan.status == to_status:
+        return plan
+    if to_status not in STATUS_PIPELINE[plan.status]:
+        raise InvalidStatusTransition(f"{plan.status} -> {to_status}")
+    from_status = plan.status
+    plan.status = to_status
+    plan.save(update_fields=["status", "updated_at"])
+    plan_event_record(
+        plan=plan,
+        user=changed_by,
+        kind=PlanEvent.Kind.STATUS_CHANGED,
+        data={"from": from_status, "to": to_status, "reason": reason},
+    )
+    return plan
+
+
 @transaction.atomic
 def plan_create(
     *,

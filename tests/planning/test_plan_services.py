@@ -204,3 +204,19 @@ def test_goal_and_initiative_changes_are_events_and_dates_must_be_ordered(plan, 
     initiative = initiative_create(section=section, created_by=secretariat, title="Ok", responsible="region")
     initiative_update(initiative=initiative, updated_by=secretariat, indicator="Antal besøg")
     assert plan.events.filter(kind=PlanEvent.Kind.INITIATIVE_CHANGED).count() == 2
+
+
+def test_plan_status_change_follows_the_pipeline_and_records_it(world):
+    from planning.models import Plan, PlanEvent
+    from planning.services.plans import InvalidStatusTransition, plan_status_change
+    from tests.factories.planning import PlanFactory
+
+    user = world.users["secretariat"]
+    plan = PlanFactory(council=world.council, created_by=user)
+    plan_status_change(plan=plan, to_status=Plan.Status.IN_HEARING, changed_by=user, reason="test")
+    plan_status_change(plan=plan, to_status=Plan.Status.IN_HEARING, changed_by=user, reason="again")  # no-op
+    assert PlanEvent.objects.filter(plan=plan, kind=PlanEvent.Kind.STATUS_CHANGED).count() == 1
+    with pytest.raises(InvalidStatusTransition):
+        plan_status_change(plan=plan, to_status=Plan.Status.ADOPTED, changed_by=user, reason="skip the gates")
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.IN_HEARING
