@@ -253,7 +253,7 @@ def agenda_item_decision_record(
     item.decided_by_vote = bool(votes)
     item.unanimous = bool(unanimous) and not votes
     item.save(update_fields=["decision_text", "decision_date", "decided_by_vote", "unanimous", "updated_at"])
-    plan = item.plan or (item.snapshot.plan if item.snapshot else None)
+    plan = _item_plan(item)
     if plan is not None:
         plan_event_record(
             plan=plan,

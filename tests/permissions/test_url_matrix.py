@@ -1,6 +1,7 @@
 """Every named URL × role × method has an expected outcome (see expectations/)."""
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import ROLES
@@ -22,6 +23,18 @@ def _named_patterns(resolver=None, namespace=""):
             name = f"{namespace}{pattern.name}"
             if name not in IGNORED_NAMES:
                 yield name
+
+
+DOMAIN_APPS = ("councils", "reform", "planning")
+
+
+def _domain_state() -> dict[str, list[dict]]:
+    """Every row of the product's own tables: a refused request must leave all of them as they were."""
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for app in DOMAIN_APPS
+        for model in apps.get_app_config(app).get_models()
+    }
 
 
 EXPECTATIONS = all_expectations()
@@ -48,7 +61,15 @@ def test_url_matrix(client, world, name, role, method):
     if user is not None:
         client.force_login(user)
     url = reverse(name, kwargs=expect.kwargs(world)) + expect.query
-    response = client.get(url) if method == "get" else client.post(url, expect.post_data(world))
+    denied = expected == LOGIN or expected in (403, 404)
+    if method == "get":
+        response = client.get(url)
+    else:
+        data = expect.post_data(world)
+        before = _domain_state() if denied else None
+        response = client.post(url, data)
+        if denied:
+            assert _domain_state() == before, f"a refused POST {url} as {role} changed data"
     if expected == LOGIN:
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
