@@ -3,17 +3,15 @@ comment overview, open-comment counts for the outline and plan list, word diffs,
 
 Every read here costs a fixed number of queries, whatever the number of comments."""
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from diff_match_patch import diff_match_patch
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from planning.diff import text_diff
 from planning.models import ChangeProposal, Comment, Notification, Plan, Section
 from planning.paragraphs import Paragraph, paragraph_locate, paragraphs_split
 from planning.services.review import EDIT_WINDOW, change_proposal_target
@@ -214,7 +212,7 @@ def _proposal_view(*, proposal: ChangeProposal, paragraphs: list[Paragraph]) -> 
         old = proposal.original_text
         new = proposal.final_text or proposal.proposed_text
     return ProposalView(
-        proposal=proposal, current=current, changed_since=changed, diff_html=word_diff_html(old=old, new=new)
+        proposal=proposal, current=current, changed_since=changed, diff_html=text_diff(old=old, new=new).html
     )
 
 
@@ -275,50 +273,6 @@ def plan_review_get(*, plan: Plan, user, filter_name: str = "open", now=None) ->
             "all": len(threads),
         },
     )
-
-
-# --- Word diff --------------------------------------------------------------------------------------
-
-_TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]")
-
-
-def word_diff_html(*, old: str, new: str) -> SafeString:
-    """A word-level diff of two plain texts as HTML: each side escaped, then marked with <del>/<ins>
-    (each with a hidden label for screen readers, so the change is not shown by colour alone)."""
-    vocabulary: dict[str, str] = {}
-    tokens: list[str] = []
-
-    def encode(text: str) -> str:
-        chars = []
-        for token in _TOKEN_RE.findall(text or ""):
-            if token not in vocabulary:
-                code = len(tokens) + 1
-                if code >= 0xD800:  # skip the surrogate range
-                    code += 0x800
-                vocabulary[token] = chr(code)
-                tokens.append(token)
-            chars.append(vocabulary[token])
-        return "".join(chars)
-
-    decode_map = {}
-    old_chars, new_chars = encode(old), encode(new)
-    for token, char in vocabulary.items():
-        decode_map[char] = token
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 1.0
-    diffs = dmp.diff_main(old_chars, new_chars, False)
-    dmp.diff_cleanupSemantic(diffs)
-    parts = []
-    deleted, inserted = escape(_("Slettet:")), escape(_("Indsat:"))
-    for op, chars in diffs:
-        text = escape("".join(decode_map[c] for c in chars))
-        if op == diff_match_patch.DIFF_DELETE:
-            parts.append(f'<del><span class="visually-hidden">{deleted} </span>{text}</del>')
-        elif op == diff_match_patch.DIFF_INSERT:
-            parts.append(f'<ins><span class="visually-hidden">{inserted} </span>{text}</ins>')
-        else:
-            parts.append(text)
-    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
 
 
 # --- Export -----------------------------------------------------------------------------------------

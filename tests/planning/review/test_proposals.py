@@ -34,7 +34,7 @@ def test_member_proposes_and_sees_a_word_diff(client, section, member, secretari
     assert Notification.objects.filter(user=secretariat, kind="review.proposal").count() == 1
     body = client.get(response.url).content.decode()
     assert "<del>" not in body.split('id="proposal-diff"')[1].split("</div>")[0]
-    assert '<ins><span class="visually-hidden">Indsat: </span> og lægedækning</ins>' in body
+    assert '<ins><span class="visually-hidden">indsat: </span> og lægedækning</ins>' in body
 
 
 def test_accept_creates_exactly_one_revision_with_the_text_the_proposer_and_the_link(
