@@ -1,11 +1,12 @@
 """Permission-aware reads of councils."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
 from councils.models import CouncilAlias, CouncilMember, HealthCouncil, Municipality, Region
-from councils.permissions import CouncilPerm
+from councils.permissions import CouncilPerm, CouncilRole, council_group_name
 from councils.text import danish_slugify
 
 
@@ -88,3 +89,17 @@ def region_list_with_councils() -> QuerySet[Region]:
     """Regions with their councils, each council annotated with `municipality_count` (two queries)."""
     councils = HealthCouncil.objects.annotate(municipality_count=Count("municipalities")).order_by("name")
     return Region.objects.prefetch_related(Prefetch("councils", queryset=councils)).order_by("name")
+
+
+def council_users(*, council: HealthCouncil) -> QuerySet:
+    """Active users holding a role in the council (secretariat or member), by name: the people who may be
+    mentioned in comments and made responsible for milestones."""
+    names = [council_group_name(council=council, role=role) for role, _label in CouncilRole.CHOICES]
+    users = get_user_model().objects.filter(groups__name__in=names, is_active=True).distinct()
+    return users.order_by("first_name", "last_name", "pk")
+
+
+def council_secretariat_users(*, council: HealthCouncil) -> QuerySet:
+    """Active users of the council's secretariat."""
+    name = council_group_name(council=council, role=CouncilRole.SECRETARIAT)
+    return get_user_model().objects.filter(groups__name=name, is_active=True).distinct().order_by("pk")

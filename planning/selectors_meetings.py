@@ -10,6 +10,7 @@ from django.http import Http404
 
 from councils.models import HealthCouncil
 from councils.permissions import CouncilRole, council_group_name
+from councils.selectors import council_secretariat_users  # noqa: F401  (used by services)
 from planning.models import AgendaItem, Meeting, MeetingParticipant, Plan, Question, StopRightReferral, Vote
 
 PUBLIC_MEETING_STATUSES = (
@@ -59,11 +60,6 @@ def vote_result(*, item: AgendaItem) -> VoteResult:
 
 
 # --- Who belongs to a council ------------------------------------------------------------------
-
-
-def council_secretariat_users(*, council: HealthCouncil) -> QuerySet:
-    name = council_group_name(council=council, role=CouncilRole.SECRETARIAT)
-    return get_user_model().objects.filter(groups__name=name, is_active=True).distinct().order_by("pk")
 
 
 def council_all_users(*, council: HealthCouncil) -> QuerySet:

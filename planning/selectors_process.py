@@ -74,12 +74,6 @@ def copenhagen_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=COPENHAGEN)
 
 
-def council_users(*, council: HealthCouncil) -> QuerySet:
-    """Active users holding a role in the council (secretariat or member), for "responsible" pickers."""
-    names = [council_group_name(council=council, role=role) for role, _label in CouncilRole.CHOICES]
-    return User.objects.filter(groups__name__in=names, is_active=True).distinct().order_by("first_name", "pk")
-
-
 def council_secretariat_ids(*, council_ids) -> dict[int, set[int]]:
     """Council id → ids of its secretariat's active users; two queries for any number of councils."""
     slugs = dict(HealthCouncil.objects.filter(pk__in=list(council_ids)).values_list("slug", "pk"))

@@ -309,7 +309,7 @@ def stop_right_invoke(*, item: AgendaItem, user, reason: str = "") -> StopRightR
     The decision's effect is suspended until the referral is resolved (see `plan_adoption_suspended`),
     the secretariat is notified and, when the item concerns a plan, the plan's history records it.
     """
-    from planning.selectors_meetings import council_secretariat_users
+    from councils.selectors import council_secretariat_users
 
     participant = (
         item.meeting.participants.select_related("member")

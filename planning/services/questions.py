@@ -35,7 +35,7 @@ def question_deadline(*, asked_at: datetime.datetime) -> datetime.date:
 
 
 def _notify_secretariat(*, question: Question, kind: str, title: str, body: str = "") -> int:
-    from planning.selectors_meetings import council_secretariat_users
+    from councils.selectors import council_secretariat_users
 
     count = 0
     for user in council_secretariat_users(council=question.council):

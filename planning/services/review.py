@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import markdown
 import nh3
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from councils.models import HealthCouncil
-from councils.permissions import CouncilRole, council_group_name
+from councils.selectors import council_secretariat_users, council_users
 from planning.models import ChangeProposal, Comment, CommentEdit, Section, SectionRevision
 from planning.paragraphs import (
     Paragraph,
@@ -69,17 +68,6 @@ def comment_text_render(*, text: str, text_format: str) -> str:
             strip_comments=True,
         ).strip()
     return linebreaks(text, autoescape=True)
-
-
-def council_users(*, council: HealthCouncil):
-    """Users holding a role in the council (members and secretariat): those who may be mentioned."""
-    names = [council_group_name(council=council, role=role) for role, _label in CouncilRole.CHOICES]
-    return get_user_model().objects.filter(groups__name__in=names, is_active=True).distinct()
-
-
-def council_secretariat_users(*, council: HealthCouncil):
-    name = council_group_name(council=council, role=CouncilRole.SECRETARIAT)
-    return get_user_model().objects.filter(groups__name=name, is_active=True).distinct()
 
 
 def mentions_resolve(*, council: HealthCouncil, text: str) -> tuple[list, list[str]]:

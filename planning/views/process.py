@@ -14,7 +14,7 @@ from django.views import View
 
 from councils.mixins import CouncilAccessMixin
 from councils.permissions import CouncilPerm
-from councils.selectors import council_user_can
+from councils.selectors import council_user_can, council_users
 from planning.forms.process import (
     CalendarTokenForm,
     MilestoneForm,
@@ -29,7 +29,6 @@ from planning.selectors_process import (
     calendar_meetings_for_token,
     calendar_milestones_for_token,
     calendar_token_resolve,
-    council_users,
     hearing_opened_for_plans,
     process_check,
     process_check_preview,
