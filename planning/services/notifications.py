@@ -23,6 +23,28 @@ def notification_create(*, user, kind: str, title: str, body: str = "", url: str
     return notification
 
 
+def notification_email_wanted(*, user_emails: dict[int, str]) -> dict[int, bool]:
+    """User id → wants each notification emailed at once (has an address and the "immediate"
+    preference); one query however many users."""
+    modes = dict(
+        NotificationSetting.objects.filter(user_id__in=list(user_emails)).values_list("user_id", "email_mode")
+    )
+    immediate = NotificationSetting.EmailMode.IMMEDIATE
+    return {pk: bool(email) and modes.get(pk, immediate) == immediate for pk, email in user_emails.items()}
+
+
+def notifications_send(*, notifications: list[Notification], emails: dict[int, bool]) -> list[Notification]:
+    """Bulk form of notification_create: the in-app rows in one query; email after commit for the users
+    that `emails` (from notification_email_wanted) marks as wanting it."""
+    created = Notification.objects.bulk_create(notifications)
+    to_email = [n.pk for n in created if emails.get(n.user_id)]
+    if to_email:
+        from planning.tasks_notifications import notification_email_send
+
+        transaction.on_commit(lambda: [notification_email_send.delay(pk) for pk in to_email])
+    return created
+
+
 def notification_email_deliver(*, notification_id: int) -> bool:
     """Send one notification's email exactly once; False when it was already sent (or is gone)."""
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(

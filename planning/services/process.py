@@ -18,7 +18,6 @@ from django.utils.translation import ngettext
 from planning.models import (
     CalendarFeedToken,
     Notification,
-    NotificationSetting,
     Phase,
     Plan,
     PlanEvent,
@@ -29,6 +28,7 @@ from planning.models import (
 from planning.models.process import calendar_token_hash
 from planning.process_rules import COPENHAGEN, STATUTORY_DEADLINE, danish_date, local_date
 from planning.selectors_process import copenhagen_midnight, council_secretariat_ids
+from planning.services.notifications import notification_email_wanted, notifications_send
 from planning.services.plans import plan_event_record
 
 User = get_user_model()
@@ -487,20 +487,6 @@ def _deliveries_link(*, deliveries: list[ReminderDelivery], notifications: list[
         ReminderDelivery.objects.bulk_update(deliveries, ["notification"])
 
 
-def notifications_send(*, notifications: list[Notification], emails: dict[int, bool]) -> list[Notification]:
-    """Bulk form of notification_create: in-app rows in one query; email after commit for those who want it.
-
-    `emails` maps user id → wants immediate email (has an address and the "immediate" preference).
-    """
-    created = Notification.objects.bulk_create(notifications)
-    to_email = [n.pk for n in created if emails.get(n.user_id)]
-    if to_email:
-        from planning.tasks_notifications import notification_email_send
-
-        transaction.on_commit(lambda: [notification_email_send.delay(pk) for pk in to_email])
-    return created
-
-
 def reminder_sweep_run(*, today: date | None = None, dry_run: bool = False) -> SweepResult:
     """The daily sweep: reminders `offset` days before each milestone and a daily overdue notice.
 
@@ -531,12 +517,7 @@ def reminder_sweep_run(*, today: date | None = None, dry_run: bool = False) -> S
     secretariat = council_secretariat_ids(council_ids=council_ids)
     user_ids = set().union(*responsible.values(), *secretariat.values())
     users = dict(User.objects.filter(pk__in=user_ids, is_active=True).values_list("pk", "email"))
-    modes = dict(NotificationSetting.objects.filter(user_id__in=users).values_list("user_id", "email_mode"))
-    emails = {
-        pk: bool(email)
-        and modes.get(pk, NotificationSetting.EmailMode.IMMEDIATE) == NotificationSetting.EmailMode.IMMEDIATE
-        for pk, email in users.items()
-    }
+    emails = notification_email_wanted(user_emails=users)
 
     by_council: dict[int, list[tuple[ProcessMilestone, int, str, int]]] = {}
     for milestone, kind, offset in due:
