@@ -25,6 +25,7 @@ from planning.models import (
     StopRightReferral,
     Vote,
 )
+from planning.process_rules import danish_date
 from planning.sanitise import html_sanitise
 from planning.services.notifications import notification_create
 from planning.services.plans import plan_event_record
@@ -332,7 +333,7 @@ def stop_right_invoke(*, item: AgendaItem, user, reason: str = "") -> StopRightR
         "%(member)s har brugt standsningsretten på mødet %(date)s. Beslutningens virkning er suspenderet."
     ) % {
         "member": participant.member,
-        "date": item.meeting.date.strftime("%d-%m-%Y"),
+        "date": danish_date(item.meeting.date),
     }
     for recipient in council_secretariat_users(council=council):
         notification_create(

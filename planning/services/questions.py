@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from councils.models import HealthCouncil
 from planning.models import Question, QuestionMessage, QuestionReminderDelivery
 from planning.models.meetings import INDIVIDUAL_RULE_WORDING, QUESTION_TITLE_PREFIX
+from planning.process_rules import danish_date
 from planning.services.notifications import notification_create
 
 ANSWER_DAYS = 7  # "Spørgsmålet besvares så vidt muligt inden for en uge"
@@ -78,7 +79,7 @@ def question_ask(
         question=question,
         kind="question_asked",
         title=_("Nyt spørgsmål: %(title)s") % {"title": question.title},
-        body=_("Svarfrist: %(deadline)s.") % {"deadline": question.deadline.strftime("%d-%m-%Y")},
+        body=_("Svarfrist: %(deadline)s.") % {"deadline": danish_date(question.deadline)},
     )
     return question
 
@@ -229,7 +230,7 @@ def question_reminder_sweep(*, today: datetime.date | None = None) -> dict[str, 
         deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE),
     ).select_related("council", "asker")
     for question in open_questions:
-        deadline = question.deadline.strftime("%d-%m-%Y")
+        deadline = danish_date(question.deadline)
         with transaction.atomic():
             if today <= question.deadline and _claim(
                 question=question, kind=QuestionReminderDelivery.Kind.BEFORE_DEADLINE
