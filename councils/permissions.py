@@ -55,13 +55,6 @@ def council_role_revoke(*, council: HealthCouncil, user, role: str) -> None:
     council_group_ensure(council=council, role=role).user_set.remove(user)
 
 
-def council_roles_for_user(*, council: HealthCouncil, user) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    names = {council_group_name(council=council, role=role): role for role, _label in CouncilRole.CHOICES}
-    return {names[name] for name in user.groups.filter(name__in=names).values_list("name", flat=True)}
-
-
 def region_overview_grant(*, region: Region, user) -> None:
     """Region staff see the overview of their region's councils (not the councils' internal pages)."""
     group, created = Group.objects.get_or_create(name=f"region:{region.slug}:overview")

@@ -28,14 +28,6 @@ def plan_list_for_user(*, user, perm: str = PlanPerm.VIEW) -> QuerySet[Plan]:
     )
 
 
-def plan_get_for_user(*, user, pk: int, perm: str = PlanPerm.VIEW) -> Plan:
-    """The plan if the user may `perm` it; 404 otherwise, so other councils' plans do not leak."""
-    try:
-        return plan_list_for_user(user=user, perm=perm).get(pk=pk)
-    except Plan.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 class AreaStatus:
     MISSING = "missing"  # no live section covers the area
     EMPTY = "empty"  # a section exists but has no text

@@ -1,7 +1,7 @@
 """Reads for the process plan: meeting dates, hearing state, timelines, calendar feeds, national overview."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -14,7 +14,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from councils.models import HealthCouncil, Region
 from councils.permissions import CouncilPerm, CouncilRole, RegionPerm, council_group_name
-from councils.selectors import council_list_for_user, council_user_can
+from councils.selectors import council_list_for_user
 from planning.models import CalendarFeedToken, Hearing, Meeting, Plan, ProcessMilestone, ProcessPlan
 from planning.models.process import calendar_token_hash
 from planning.process_rules import (
@@ -88,16 +88,6 @@ def council_secretariat_ids(*, council_ids) -> dict[int, set[int]]:
     for name, user_id in rows:
         result[by_name[name]].add(user_id)
     return result
-
-
-def process_plan_get_for_user(*, user, plan_pk: int, perm: str = CouncilPerm.ACCESS) -> Plan:
-    """The plan (with its council) if the user may read it; 404 for other councils' plans."""
-    plan = Plan.objects.select_related("council", "council__region").filter(pk=plan_pk).first()
-    if plan is None or not council_user_can(user=user, council=plan.council, perm=CouncilPerm.ACCESS):
-        raise Http404
-    if perm != CouncilPerm.ACCESS and not council_user_can(user=user, council=plan.council, perm=perm):
-        raise PermissionDenied
-    return plan
 
 
 def process_milestones(*, process_plan: ProcessPlan) -> list[ProcessMilestone]:
@@ -315,12 +305,6 @@ def process_overview_rows(*, user, today: date | None = None, sort: str = "regio
     key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["region"])
     rows.sort(key=key, reverse=descending)
     return rows
-
-
-def overview_span(rows: list[OverviewRow], today: date) -> tuple[date, date]:
-    start = min([today, date(2026, 9, 1)])
-    end = max([STATUTORY_DEADLINE + timedelta(days=30)] + [r.adoption_date for r in rows if r.adoption_date])
-    return start, end
 
 
 def process_check_preview(

@@ -6,7 +6,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -511,14 +510,6 @@ def meeting_document_context(*, meeting: Meeting, kind: str, include_closed: boo
         "items": meeting_items_for_document(meeting=meeting, include_closed=include_closed),
         "document_title": DOCUMENT_KINDS[kind],
     }
-
-
-def meeting_document_html(*, meeting: Meeting, kind: str, include_closed: bool = False) -> str:
-    """The print HTML of the Dagsorden or Referat (as the PDF renderer gets it, less its pdf_* context)."""
-    return render_to_string(
-        f"pdf/meetings/{kind}.html",
-        meeting_document_context(meeting=meeting, kind=kind, include_closed=include_closed),
-    )
 
 
 def meeting_document_title(*, meeting: Meeting, kind: str) -> str:
