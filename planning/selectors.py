@@ -55,18 +55,27 @@ class AreaCompleteness:
 
 
 def plan_completeness(*, plan: Plan) -> list[AreaCompleteness]:
-    """Status of each statutory content area a–e; three queries whatever the plan's size."""
-    sections = list(
-        plan.sections.filter(is_removed=False, kind=Section.Kind.STATUTORY)
+    """Status of each statutory content area a–e; one query whatever the plan's size."""
+    return plans_completeness(plan_ids=[plan.pk])[plan.pk]
+
+
+def plans_completeness(*, plan_ids) -> dict[int, list[AreaCompleteness]]:
+    """Plan id → status of each statutory area a–e, for any number of plans in one query."""
+    sections = (
+        Section.objects.filter(plan_id__in=list(plan_ids), is_removed=False, kind=Section.Kind.STATUTORY)
         .select_related("current_revision")
         .annotate(
             goal_count=Count("goals", distinct=True), initiative_count=Count("initiatives", distinct=True)
         )
-        .order_by("position")
+        .order_by("plan_id", "position")
     )
-    by_area: dict[str, list[Section]] = {}
+    by_plan_area: dict[int, dict[str, list[Section]]] = {plan_id: {} for plan_id in plan_ids}
     for section in sections:
-        by_area.setdefault(section.statutory_area, []).append(section)
+        by_plan_area[section.plan_id].setdefault(section.statutory_area, []).append(section)
+    return {plan_id: _areas_completeness(by_area) for plan_id, by_area in by_plan_area.items()}
+
+
+def _areas_completeness(by_area: dict[str, list[Section]]) -> list[AreaCompleteness]:
     result = []
     for area in StatutoryArea:
         covering = by_area.get(area.value, [])

@@ -174,7 +174,16 @@ def plan_adoption_suspended(*, plan: Plan) -> bool:
 def council_meeting_dates(*, council: HealthCouncil) -> set[datetime.date]:
     """Dates of the council's decision meetings (ordinary and extraordinary): an adoption milestone must
     sit on one of them. Seminars, conferences and visits are not decision meetings."""
-    return set(council.meetings.filter(kind__in=DECISION_MEETING_KINDS).values_list("date", flat=True))
+    return councils_meeting_dates(council_ids=[council.pk])[council.pk]
+
+
+def councils_meeting_dates(*, council_ids) -> dict[int, set[datetime.date]]:
+    """Council id → its decision meeting dates, for any number of councils in one query."""
+    dates: dict[int, set[datetime.date]] = {council_id: set() for council_id in council_ids}
+    rows = Meeting.objects.filter(council_id__in=list(council_ids), kind__in=DECISION_MEETING_KINDS)
+    for council_id, day in rows.values_list("council_id", "date"):
+        dates[council_id].add(day)
+    return dates
 
 
 # --- Questions ---------------------------------------------------------------------------------

@@ -27,8 +27,8 @@ from planning.process_rules import (
     process_rules_check,
     process_slack_days,
 )
-from planning.selectors import AreaStatus, plan_completeness
-from planning.selectors_meetings import council_meeting_dates as calendar_meeting_dates
+from planning.selectors import AreaStatus, plans_completeness
+from planning.selectors_meetings import councils_meeting_dates as calendar_meeting_dates
 
 User = get_user_model()
 
@@ -37,10 +37,18 @@ def council_meeting_dates(*, council: HealthCouncil) -> set[date]:
     """The dates on which the council meets (Copenhagen calendar dates): its decision meetings in the
     meetings calendar, and the process plans' milestones of kind "meeting" (meetings planned there
     before they are put in the calendar). Every rule that needs "a council meeting date" asks this."""
+    return councils_meeting_dates(council_ids=[council.pk])[council.pk]
+
+
+def councils_meeting_dates(*, council_ids) -> dict[int, set[date]]:
+    """:func:`council_meeting_dates` for any number of councils, in two queries."""
+    dates = calendar_meeting_dates(council_ids=council_ids)
     starts = ProcessMilestone.objects.filter(
-        process_plan__plan__council=council, kind=ProcessMilestone.Kind.MEETING
-    ).values_list("starts_at", flat=True)
-    return {local_date(value) for value in starts} | calendar_meeting_dates(council=council)
+        process_plan__plan__council_id__in=list(council_ids), kind=ProcessMilestone.Kind.MEETING
+    ).values_list("process_plan__plan__council_id", "starts_at")
+    for council_id, value in starts:
+        dates[council_id].add(local_date(value))
+    return dates
 
 
 def hearing_opened_for_plans(*, plan_ids) -> dict[int, date | None]:
@@ -94,14 +102,18 @@ def process_milestones(*, process_plan: ProcessPlan) -> list[ProcessMilestone]:
     return list(process_plan.milestones.prefetch_related("responsible").order_by("starts_at", "pk"))
 
 
-def process_check(*, process_plan: ProcessPlan, milestones=None) -> tuple[list[RuleWarning], int | None]:
+def process_check(
+    *, process_plan: ProcessPlan, milestones=None, meeting_dates: set[date] | None = None
+) -> tuple[list[RuleWarning], int | None]:
     """The broken rules and the slack in days to the statutory deadline for a process plan."""
     milestones = milestones if milestones is not None else process_milestones(process_plan=process_plan)
+    if meeting_dates is None:
+        meeting_dates = council_meeting_dates(council=process_plan.plan.council)
     warnings = process_rules_check(
         milestones=milestones,
         min_hearing_weeks=process_plan.min_hearing_weeks,
         wants_advice_on_final_draft=process_plan.wants_advice_on_final_draft,
-        meeting_dates=council_meeting_dates(council=process_plan.plan.council),
+        meeting_dates=meeting_dates,
     )
     return warnings, process_slack_days(milestones=milestones)
 
@@ -242,6 +254,8 @@ def process_overview_rows(*, user, today: date | None = None, sort: str = "regio
         )
     }
     opened = hearing_opened_for_plans(plan_ids=[p.pk for p in plans.values()])
+    completeness = plans_completeness(plan_ids=[p.pk for p in plans.values()])
+    meeting_dates = councils_meeting_dates(council_ids=council_ids)
     rows = []
     for council in councils:
         row = OverviewRow(council=council, days_to_deadline=(STATUTORY_DEADLINE - today).days)
@@ -252,9 +266,7 @@ def process_overview_rows(*, user, today: date | None = None, sort: str = "regio
             continue
         row.plan = plan
         row.hearing_opened_on = opened.get(plan.pk)
-        row.completeness = sum(
-            1 for item in plan_completeness(plan=plan) if item.status == AreaStatus.COMPLETE
-        )
+        row.completeness = sum(1 for item in completeness[plan.pk] if item.status == AreaStatus.COMPLETE)
         process_plan = process_plans.get(plan.pk)
         if process_plan is None:
             row.reasons.append((RiskReason.NO_PLAN, _("Ingen procesplan oprettet")))
@@ -297,7 +309,9 @@ def process_overview_rows(*, user, today: date | None = None, sort: str = "regio
             )
         if row.adoption_date is not None and row.adoption_date > STATUTORY_DEADLINE:
             row.reasons.append((RiskReason.ADOPTION_LATE, _("Vedtagelsen er planlagt efter 1. april 2027")))
-        warnings, _slack = process_check(process_plan=process_plan, milestones=milestones)
+        warnings, _slack = process_check(
+            process_plan=process_plan, milestones=milestones, meeting_dates=meeting_dates[council.pk]
+        )
         for warning in warnings:
             if warning.rule != "adoption_by_deadline":
                 row.reasons.append((RiskReason.RULE_BROKEN, warning.message))
