@@ -8,6 +8,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from councils import middleware
@@ -180,8 +181,13 @@ def test_password_shorter_than_12_characters_is_refused(client, world):
     assert user.check_password("en-lang-sommerdag-i-aabenraa")
     assert "Adgangskoden er skiftet" in client.get(response.url).content.decode()
 
+    used = Client().get(link, follow=True)  # the same emailed link, once more, in a fresh browser
+    assert "Linket til at nulstille adgangskoden er ugyldigt" in used.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("en-lang-sommerdag-i-aabenraa")
 
-def test_used_reset_link_shows_a_danish_invalid_link_page(client, world):
+
+def test_forged_reset_link_shows_a_danish_invalid_link_page(client, world):
     response = client.get(reverse("password_reset_confirm", kwargs={"uidb64": "MQ", "token": "forkert"}))
     assert response.status_code == 200
     assert "Linket til at nulstille adgangskoden er ugyldigt" in response.content.decode()

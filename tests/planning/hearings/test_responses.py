@@ -5,9 +5,11 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from planning.models import HearingParty, HearingResponse
 from planning.services.hearings import hearing_party_rows, hearing_response_submit
+from planning.services.review import comment_create
 from tests.planning.hearings.helpers import open_hearing, party_of, pdf_file, token_of
 
 
@@ -97,7 +99,9 @@ def test_hearing_list_ticks_match_the_responses_received(client, world, hearing)
         page = client.get(reverse(url_name, kwargs={"pk": hearing.pk})).content.decode()
         assert page.count('data-received="1"') == 1
         assert page.count('data-received="0"') == 1
-        assert timezone.localdate().strftime("%Y") in page
+        received_on = date_format(timezone.localtime(rows[0].response.submitted_at), "DATE_FORMAT")
+        committee_row = page.split('data-received="1"')[1].split("</tr>")[0]
+        assert received_on in committee_row  # the tick carries the date the answer came in
 
 
 def test_response_needs_text_or_attachment(client, hearing):
@@ -112,9 +116,16 @@ def test_response_needs_text_or_attachment(client, hearing):
 def test_party_page_never_shows_internal_comments_or_other_parties(client, world, hearing):
     # The party page renders only the frozen snapshot and the party's own responses; no secretariat UI.
     party = party_of(hearing)
+    section = hearing.plan.sections.filter(kind="statutory").order_by("position").first()
+    comment_create(section=section, author=world.users["member"], text="INTERN-KOMMENTAR-X")
+    hearing_response_submit(
+        party=party_of(hearing, HearingParty.Kind.MUNICIPALITY), text="KOMMUNE-SVAR-X", files=[]
+    )
     page = client.get(
         reverse("hearing-party", kwargs={"pk": hearing.pk, "token": token_of(party)})
     ).content.decode()
+    assert "INTERN-KOMMENTAR-X" not in page
+    assert "KOMMUNE-SVAR-X" not in page
     assert "Sønderborg Kommune" not in page
     assert "Personlige links" not in page
     assert "Høringsliste" not in page

@@ -12,6 +12,7 @@ from planning.services.hearings import (
     hearing_party_revoke,
     hearing_response_submit,
 )
+from planning.services.plans import section_revision_save
 from tests.planning.hearings.helpers import complete_plan, open_hearing, party_of, token_of
 
 
@@ -26,11 +27,18 @@ def hearing(world):
 
 def test_valid_link_shows_frozen_text_deadline_and_no_login(client, hearing):
     party = party_of(hearing)
+    # The text changes after the hearing opened: the party must still read the frozen version.
+    section = hearing.plan.sections.filter(kind="statutory").order_by("position").first()
+    section_revision_save(
+        section=section, title=section.title, text="<p>NY-TEKST-EFTER-ÅBNING</p>",
+        base_revision_id=section.current_revision_id, author=hearing.created_by,
+    )  # fmt: skip
     response = client.get(party_url(hearing, token_of(party)))
     page = response.content.decode()
     assert response.status_code == 200
     assert party.name in page
     assert "Tekst om området." in page
+    assert "NY-TEKST-EFTER-ÅBNING" not in page
     assert "Høringsfrist" in page
 
 

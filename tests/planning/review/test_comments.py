@@ -173,7 +173,13 @@ def test_secretariat_resolves_and_reopens_members_cannot(client, section, member
     comment.refresh_from_db()
     assert (comment.status, comment.resolved_by) == (Comment.Status.RESOLVED, secretariat)
     assert Notification.objects.filter(user=member, kind="review.resolved").count() == 1
-    client.post(reverse("comment-reopen", kwargs={"plan_pk": section.plan_id, "pk": comment.pk}))
+    reopen = reverse("comment-reopen", kwargs={"plan_pk": section.plan_id, "pk": comment.pk})
+    client.force_login(member)
+    assert client.post(reopen).status_code == 403
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.RESOLVED  # a member cannot reopen either
+    client.force_login(secretariat)
+    client.post(reopen)
     comment.refresh_from_db()
     assert comment.status == Comment.Status.OPEN and comment.resolved_by is None
 

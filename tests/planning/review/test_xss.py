@@ -32,6 +32,12 @@ def test_payloads_render_inert_on_the_pages(client, section, member, secretariat
             section=section, author=member, text=payload, text_format="markdown" if i % 2 else "plain"
         )
     client.force_login(secretariat)
+    section_page = client.get(
+        reverse("section-review", kwargs={"plan_pk": section.plan_id, "section_pk": section.pk})
+        + "?filter=all"
+    ).content.decode()
+    assert section_page.count('<article class="thread') == len(PAYLOADS)  # the comments are shown ...
+    assert "&lt;script&gt;window.__xss=1;alert(1)&lt;/script&gt;" in section_page  # ... as inert text
     for url in [
         reverse("section-review", kwargs={"plan_pk": section.plan_id, "section_pk": section.pk})
         + "?filter=all",
