@@ -26,7 +26,7 @@ from planning.models import (
 )
 from planning.process_rules import danish_date
 from planning.sanitise import html_sanitise
-from planning.services.notifications import notification_create
+from planning.services.notifications import notifications_create_for
 from planning.services.plans import plan_event_record
 from planning.uploads import upload_filename, upload_validate
 
@@ -334,14 +334,13 @@ def stop_right_invoke(*, item: AgendaItem, user, reason: str = "") -> StopRightR
         "member": participant.member,
         "date": danish_date(item.meeting.date),
     }
-    for recipient in council_secretariat_users(council=council):
-        notification_create(
-            user=recipient,
-            kind="meeting_stop_right",
-            title=title,
-            body=body,
-            url=item.meeting.get_absolute_url(),
-        )
+    notifications_create_for(
+        users=council_secretariat_users(council=council),
+        kind="meeting_stop_right",
+        title=title,
+        body=body,
+        url=item.meeting.get_absolute_url(),
+    )
     plan = _item_plan(item)
     if plan is not None:
         plan_event_record(

@@ -45,6 +45,17 @@ def notifications_send(*, notifications: list[Notification], emails: dict[int, b
     return created
 
 
+def notifications_create_for(
+    *, users, kind: str, title: str, body: str = "", url: str = ""
+) -> list[Notification]:
+    """The same notification to many users (in the app, and by email per preference): two queries
+    however many recipients."""
+    users = list(users)
+    emails = notification_email_wanted(user_emails={user.pk: user.email for user in users})
+    rows = [Notification(user=user, kind=kind, title=title, body=body, url=url) for user in users]
+    return notifications_send(notifications=rows, emails=emails)
+
+
 def notification_email_deliver(*, notification_id: int) -> bool:
     """Send one notification's email exactly once; False when it was already sent (or is gone)."""
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(

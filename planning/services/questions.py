@@ -13,7 +13,7 @@ from councils.models import HealthCouncil
 from planning.models import Question, QuestionMessage, QuestionReminderDelivery
 from planning.models.meetings import INDIVIDUAL_RULE_WORDING, QUESTION_TITLE_PREFIX
 from planning.process_rules import danish_date
-from planning.services.notifications import notification_create
+from planning.services.notifications import notification_create, notifications_create_for
 
 ANSWER_DAYS = 7  # "Spørgsmålet besvares så vidt muligt inden for en uge"
 REMIND_DAYS_BEFORE = 1
@@ -38,11 +38,15 @@ def question_deadline(*, asked_at: datetime.datetime) -> datetime.date:
 def _notify_secretariat(*, question: Question, kind: str, title: str, body: str = "") -> int:
     from councils.selectors import council_secretariat_users
 
-    count = 0
-    for user in council_secretariat_users(council=question.council):
-        notification_create(user=user, kind=kind, title=title, body=body, url=question.get_absolute_url())
-        count += 1
-    return count
+    return len(
+        notifications_create_for(
+            users=council_secretariat_users(council=question.council),
+            kind=kind,
+            title=title,
+            body=body,
+            url=question.get_absolute_url(),
+        )
+    )
 
 
 @transaction.atomic
@@ -127,14 +131,13 @@ def question_answer(*, question: Question, answer: str, confidential: bool, answ
         if confidential
         else _("Svaret indeholder ikke fortrolige oplysninger.")
     )
-    for user in council_all_users(council=question.council):
-        notification_create(
-            user=user,
-            kind="question_answered",
-            title=_("Svar på %(title)s") % {"title": question.title},
-            body=body,
-            url=question.get_absolute_url(),
-        )
+    notifications_create_for(
+        users=council_all_users(council=question.council),
+        kind="question_answered",
+        title=_("Svar på %(title)s") % {"title": question.title},
+        body=body,
+        url=question.get_absolute_url(),
+    )
     return question
 
 

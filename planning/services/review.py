@@ -24,7 +24,7 @@ from planning.paragraphs import (
     paragraphs_split,
     plain_text_to_paragraph_html,
 )
-from planning.services.notifications import notification_create
+from planning.services.notifications import notification_create, notifications_create_for
 from planning.services.plans import section_revision_save
 
 EDIT_WINDOW = timedelta(minutes=15)
@@ -105,8 +105,7 @@ def comment_url(*, comment: Comment) -> str:
 
 
 def _notify(*, recipients: dict, kind: str, title: str, body: str, url: str) -> None:
-    for user in recipients.values():
-        notification_create(user=user, kind=kind, title=title, body=body, url=url)
+    notifications_create_for(users=recipients.values(), kind=kind, title=title, body=body, url=url)
 
 
 def _revision_paragraph(*, revision: SectionRevision, paragraph_index: int) -> Paragraph:
