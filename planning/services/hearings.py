@@ -14,7 +14,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -621,14 +621,23 @@ def whitepaper_finalise(*, white_paper: WhitePaper, finalised_by, now: datetime 
 # --- Diffs (the shared word diff in planning/diff.py: escaped text marked with <ins>/<del>) ---------
 
 
-def revision_diff_html(*, revision: SectionRevision) -> SafeString:
-    """What this revision changed compared with the section's previous revision."""
-    previous = (
-        SectionRevision.objects.filter(section_id=revision.section_id, number__lt=revision.number)
-        .order_by("-number")
-        .first()
-    )
-    return html_diff(old_html=previous.text if previous else "", new_html=revision.text).html
+def revision_diffs_html(*, revisions) -> dict[int, SafeString]:
+    """Revision id → what that revision changed compared with its section's previous revision; one
+    query for any number of revisions (a section's revisions are numbered 1, 2, 3, ...)."""
+    revisions = {revision.pk: revision for revision in revisions}
+    if not revisions:
+        return {}
+    wanted = Q()
+    for revision in revisions.values():
+        wanted |= Q(section_id=revision.section_id, number=revision.number - 1)
+    previous = {
+        (row.section_id, row.number): row.text
+        for row in SectionRevision.objects.filter(wanted).only("section_id", "number", "text")
+    }
+    return {
+        pk: html_diff(old_html=previous.get((r.section_id, r.number - 1), ""), new_html=r.text).html
+        for pk, r in revisions.items()
+    }
 
 
 # --- Reads ---------------------------------------------------------------------------------------
@@ -769,8 +778,9 @@ def whitepaper_groups(*, white_paper: WhitePaper) -> list[PointGroup]:
     by_section: dict[int, list] = {}
     general = []
     extra_titles: dict[int, str] = {}
+    diffs = revision_diffs_html(revisions=[p.changed_revision for p in points if p.changed_revision])
     for point in points:
-        point.diff = revision_diff_html(revision=point.changed_revision) if point.changed_revision else None
+        point.diff = diffs.get(point.changed_revision_id)
         section_list = list(point.sections.all())
         if not section_list:
             general.append(point)
