@@ -55,7 +55,7 @@ def paragraph(rng: random.Random, sentences: int) -> str:
 
 def build_plan(*, paragraphs_per_section: int):
     from planning.models import Goal, Initiative
-    from planning.services.plans import section_revision_save
+    from planning.plans.services import section_revision_save
     from tests.factories import CouncilFactory, UserFactory
     from tests.factories.planning import PlanFactory
 
@@ -92,8 +92,8 @@ def main() -> dict:
     from django.conf import settings
     from django.utils import timezone
 
-    from planning.pdf import pdf_render_document
-    from planning.services.pdf import PLAN_PDF_TEMPLATE, plan_pdf_context, plan_pdf_data
+    from planning.common.pdf import pdf_render_document
+    from planning.documents.services import PLAN_PDF_TEMPLATE, plan_pdf_context, plan_pdf_data
 
     # Its own throwaway database, never the test run's test_<name> one.
     if "sqlite" not in settings.DATABASES["default"]["ENGINE"]:  # SQLite: an in-memory test database

@@ -58,7 +58,7 @@ def build_data():
     from councils.models import HealthCouncil, Region
     from councils.permissions import CouncilRole, council_role_grant
     from planning.models import Initiative
-    from planning.services.plans import (
+    from planning.plans.services import (
         goal_create,
         initiative_create,
         plan_create,

@@ -114,7 +114,7 @@ def _build(users_per_council: int) -> None:
 
 def _sweep(users_per_council: int) -> dict:
     from planning.models import ProcessMilestone, ReminderDelivery
-    from planning.services.process import reminder_sweep_run
+    from planning.process.services import reminder_sweep_run
 
     ProcessMilestone.objects.all().delete()
     _build(users_per_council)

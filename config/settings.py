@@ -87,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "planning.context_processors.notifications",
+                "planning.notifications.context_processors.notifications",
             ],
         },
     },

@@ -1,24 +1,4 @@
-from django.contrib import admin
+"""Django's admin discovers `planning.admin`: one import line per feature's `admin.py`."""
 
-from planning.models import Plan, PlanEvent
-
-
-@admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
-    list_display = ["title", "council", "status", "period_start_year", "period_end_year"]
-    list_filter = ["status", "council__region"]
-
-
-@admin.register(PlanEvent)
-class PlanEventAdmin(admin.ModelAdmin):
-    list_display = ["plan", "kind", "user", "created_at"]
-    list_filter = ["kind"]
-
-    def has_change_permission(self, request, obj=None):
-        return False  # history is append-only
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-from planning import admin_review  # noqa: E402, F401  (review: comments and their audit trail)
+from planning.plans import admin as plans_admin  # noqa: F401
+from planning.review import admin as review_admin  # noqa: F401

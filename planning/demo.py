@@ -21,19 +21,12 @@ from django.utils.translation import gettext as _
 
 from councils.models import CouncilMember, HealthCouncil
 from councils.permissions import CouncilRole, council_role_grant
-from planning.models import (
-    Goal,
-    Hearing,
-    HearingParty,
-    Initiative,
-    Plan,
-    PlanSnapshot,
-    ProcessMilestone,
-    Section,
-)
-from planning.services.hearings import PartyInput, hearing_open
-from planning.services.plans import plan_create, plan_snapshot_create, section_revision_save
-from planning.services.process import process_plan_create_from_template
+from planning.hearings.models import Hearing, HearingParty
+from planning.hearings.services import PartyInput, hearing_open
+from planning.plans.models import Goal, Initiative, Plan, PlanSnapshot, Section
+from planning.plans.services import plan_create, plan_snapshot_create, section_revision_save
+from planning.process.models import ProcessMilestone
+from planning.process.services import process_plan_create_from_template
 
 DEMO_PASSWORD = "demo-sundhed-2027"  # noqa: S105  (documented in README.md; demo only)
 COUNCIL_SLUG = "soenderjylland"

@@ -1,8 +1,8 @@
-"""Celery discovers tasks here; each feature keeps its tasks in planning/tasks_<feature>.py."""
+"""Celery discovers tasks here: one import line per feature's `tasks.py`."""
 
-from planning.tasks_hearings import hearing_invitations_send, hearing_receipt_send, hearing_reminder_sweep  # noqa: F401
-from planning.tasks_meetings import question_reminder_sweep  # noqa: F401
-from planning.tasks_notifications import notification_email_send  # noqa: F401
-from planning.tasks_pdf import plan_pdf_render  # noqa: F401
-from planning.tasks_process import reminder_sweep  # noqa: F401
-from planning.tasks_review import notification_digest_send, notification_digest_user_send  # noqa: F401
+from planning.documents.tasks import plan_pdf_render  # noqa: F401
+from planning.hearings.tasks import hearing_invitations_send, hearing_receipt_send, hearing_reminder_sweep  # noqa: F401
+from planning.meetings.tasks import question_reminder_sweep  # noqa: F401
+from planning.notifications.tasks import notification_email_send  # noqa: F401
+from planning.process.tasks import reminder_sweep  # noqa: F401
+from planning.review.tasks import notification_digest_send, notification_digest_user_send  # noqa: F401

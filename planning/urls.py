@@ -1,12 +1,21 @@
-"""Each feature keeps its URL list in planning/urls_<feature>.py; add one line below per feature."""
+"""The planning app's URLs, gathered from its feature packages; add one line below per feature."""
 
-from planning import urls_hearings, urls_meetings, urls_pdf, urls_plans, urls_process, urls_review
+from planning.adoption import urls as adoption
+from planning.documents import urls as documents
+from planning.hearings import urls as hearings
+from planning.meetings import urls as meetings
+from planning.notifications import urls as notifications
+from planning.plans import urls as plans
+from planning.process import urls as process
+from planning.review import urls as review
 
 urlpatterns = [
-    *urls_plans.urlpatterns,
-    *urls_pdf.urlpatterns,
-    *urls_review.urlpatterns,
-    *urls_process.urlpatterns,
-    *urls_hearings.urlpatterns,
-    *urls_meetings.urlpatterns,
+    *plans.urlpatterns,
+    *documents.urlpatterns,
+    *review.urlpatterns,
+    *notifications.urlpatterns,
+    *process.urlpatterns,
+    *hearings.urlpatterns,
+    *adoption.urlpatterns,
+    *meetings.urlpatterns,
 ]

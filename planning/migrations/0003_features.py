@@ -2,10 +2,11 @@
 
 import django.core.validators
 import django.db.models.deletion
-import planning.models.hearings
-import planning.models.meetings
-import planning.models.pdf
-import planning.models.process
+import planning.adoption.models
+import planning.hearings.models
+import planning.meetings.models
+import planning.documents.models
+import planning.process.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -56,7 +57,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('file', models.FileField(upload_to=planning.models.meetings.attachment_upload_to, verbose_name='fil')),
+                ('file', models.FileField(upload_to=planning.meetings.models.attachment_upload_to, verbose_name='fil')),
                 ('content_type', models.CharField(max_length=100, verbose_name='filtype')),
                 ('size', models.PositiveIntegerField(verbose_name='størrelse (bytes)')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploadet')),
@@ -312,7 +313,7 @@ class Migration(migrations.Migration):
                 ('state', models.CharField(choices=[('queued', 'I kø'), ('rendering', 'Dannes'), ('done', 'Færdig'), ('failed', 'Fejlet')], default='queued', max_length=20, verbose_name='tilstand')),
                 ('task_id', models.CharField(blank=True, max_length=100, verbose_name='opgave-id')),
                 ('error_message', models.CharField(blank=True, max_length=500, verbose_name='fejlbesked')),
-                ('file', models.FileField(blank=True, upload_to=planning.models.pdf.plan_document_upload_to, verbose_name='fil')),
+                ('file', models.FileField(blank=True, upload_to=planning.documents.models.plan_document_upload_to, verbose_name='fil')),
                 ('page_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='sider')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='bestilt')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='opdateret')),
@@ -333,7 +334,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('min_hearing_weeks', models.PositiveSmallIntegerField(default=4, verbose_name='mindste høringsperiode (uger)')),
-                ('reminder_offsets', models.JSONField(blank=True, default=planning.models.process.default_reminder_offsets, verbose_name='påmindelser (dage før)')),
+                ('reminder_offsets', models.JSONField(blank=True, default=planning.process.models.default_reminder_offsets, verbose_name='påmindelser (dage før)')),
                 ('wants_advice_on_final_draft', models.BooleanField(default=True, help_text='Så skal høringen være afsluttet, før rådgivningen indhentes.', verbose_name='rådgivning fra Sundhedsstyrelsen på det endelige udkast')),
                 ('adopted_on', models.DateField(blank=True, null=True, verbose_name='procesplan vedtaget den')),
                 ('adoption_note', models.CharField(blank=True, max_length=500, verbose_name='beslutning')),
@@ -467,7 +468,7 @@ class Migration(migrations.Migration):
             name='ResponseAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=500, upload_to=planning.models.hearings._attachment_path, verbose_name='fil')),
+                ('file', models.FileField(max_length=500, upload_to=planning.hearings.models._attachment_path, verbose_name='fil')),
                 ('original_name', models.CharField(max_length=255, verbose_name='filnavn')),
                 ('content_type', models.CharField(max_length=100, verbose_name='filtype')),
                 ('size', models.PositiveBigIntegerField(verbose_name='størrelse')),
@@ -503,7 +504,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('received_on', models.DateField(verbose_name='dato')),
                 ('text', models.TextField(verbose_name='rådgivningen')),
-                ('document', models.FileField(blank=True, max_length=500, upload_to=planning.models.hearings._advice_path, verbose_name='dokument')),
+                ('document', models.FileField(blank=True, max_length=500, upload_to=planning.adoption.models._advice_path, verbose_name='dokument')),
                 ('document_name', models.CharField(blank=True, max_length=255, verbose_name='filnavn')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sst_advice', to='planning.plan', verbose_name='plan')),

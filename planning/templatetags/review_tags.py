@@ -9,8 +9,8 @@
 
 from django import template
 
-from planning.models import Plan
-from planning.selectors_review import open_comment_counts
+from planning.plans.models import Plan
+from planning.review.selectors import open_comment_counts
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from planning.models import PlanEvent, SectionRevision
-from planning.services.plans import section_revision_save
+from planning.plans.services import section_revision_save
 from tests.browser.conftest import login
 from tests.factories.planning import PlanFactory
 

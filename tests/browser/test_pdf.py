@@ -5,10 +5,10 @@ import io
 import pypdf
 import pytest
 
-from planning.services import pdf as service
-from planning.services.pdf import plan_document_render
+from planning.documents import services as service
+from planning.documents.services import plan_document_render
 from tests.browser.conftest import login
-from tests.planning.pdf.conftest import plan_with_content
+from tests.planning.documents.conftest import plan_with_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

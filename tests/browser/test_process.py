@@ -1,7 +1,7 @@
 import pytest
 
 from councils.permissions import CouncilRole, council_role_grant
-from planning.services.process import process_plan_create_from_template
+from planning.process.services import process_plan_create_from_template
 from tests.browser.conftest import login
 from tests.factories import CouncilFactory, RegionFactory, UserFactory
 from tests.factories.planning import PlanFactory

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from planning.models import Comment, SectionRevision
-from planning.services.plans import section_revision_save
-from planning.services.review import comment_create
+from planning.plans.services import section_revision_save
+from planning.review.services import comment_create
 from tests.browser.conftest import login
 from tests.factories.planning import PlanFactory
 

@@ -1,6 +1,6 @@
 import factory
 
-from planning.services.plans import plan_create
+from planning.plans.services import plan_create
 from tests.factories import CouncilFactory, UserFactory
 
 

@@ -27,7 +27,7 @@ from planning.models import (
     SectionRevision,
     SnapshotEntry,
 )
-from planning.selectors import plan_completeness, plan_is_complete
+from planning.plans.selectors import plan_completeness, plan_is_complete
 from tests.factories import CouncilFactory, MunicipalityFactory, RegionFactory
 
 User = get_user_model()

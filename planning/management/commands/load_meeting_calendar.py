@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from councils.models import CouncilMember, HealthCouncil
-from planning.models import AgendaItem, Meeting, MeetingParticipant
-from planning.services.meetings import meeting_create
+from planning.meetings.models import AgendaItem, Meeting, MeetingParticipant
+from planning.meetings.services import meeting_create
 
 D = datetime.date
 T = datetime.time

@@ -5,7 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from planning.services.process import reminder_sweep_run
+from planning.process.services import reminder_sweep_run
 
 
 class Command(BaseCommand):

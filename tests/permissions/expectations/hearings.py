@@ -5,13 +5,13 @@ from datetime import date
 
 from django.test import override_settings
 
-from planning.models import HearingParty
-from planning.services.adoption import advice_record
-from planning.services.hearings import (
+from planning.adoption.services import advice_record
+from planning.hearings.services import (
     hearing_publication_set,
     hearing_response_submit,
     whitepaper_point_create,
 )
+from planning.models import HearingParty
 from tests.factories.planning import PlanFactory
 from tests.permissions.expectations import COUNCIL_READ, COUNCIL_WRITE, PUBLIC, Expect
 

@@ -5,9 +5,9 @@ import datetime
 from django.core.files.base import ContentFile
 
 from councils.models import CouncilMember
+from planning.meetings.questions import question_ask
+from planning.meetings.services import agenda_item_create, agenda_item_decision_record, meeting_create
 from planning.models import Attachment, StopRightReferral
-from planning.services.meetings import agenda_item_create, agenda_item_decision_record, meeting_create
-from planning.services.questions import question_ask
 from tests.permissions.expectations import COUNCIL_READ, COUNCIL_WRITE, PUBLIC, Expect
 
 WRITE_REDIRECT = {**COUNCIL_WRITE, "secretariat": 302, "admin": 302}

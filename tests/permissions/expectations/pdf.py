@@ -3,8 +3,8 @@
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from planning.documents.services import TEMPLATE_VERSION
 from planning.models import PlanDocument
-from planning.services.pdf import TEMPLATE_VERSION
 from tests.factories.planning import PlanFactory
 from tests.permissions.expectations import COUNCIL_READ, LOGIN, Expect
 

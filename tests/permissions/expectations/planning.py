@@ -1,7 +1,7 @@
 """Plan drafting URLs: the council's secretariat writes, its members read, everyone else gets 404."""
 
 from planning.models import Goal, Initiative
-from planning.services.plans import plan_snapshot_create, section_remove
+from planning.plans.services import plan_snapshot_create, section_remove
 from tests.factories.planning import PlanFactory
 from tests.permissions.expectations import COUNCIL_READ, COUNCIL_WRITE, LOGGED_IN, Expect
 

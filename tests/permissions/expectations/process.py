@@ -7,7 +7,7 @@ def _plan(world):
 
 
 def _process_plan(world):
-    from planning.services.process import process_plan_create_from_template
+    from planning.process.services import process_plan_create_from_template
 
     return process_plan_create_from_template(plan=_plan(world), created_by=world.users["secretariat"])
 
@@ -23,14 +23,14 @@ def _phase_kwargs(world):
 
 
 def _token_kwargs(world):
-    from planning.services.process import calendar_token_create
+    from planning.process.services import calendar_token_create
 
     feed_token, _secret = calendar_token_create(council=world.council, created_by=world.users["secretariat"])
     return {"pk": _plan(world).pk, "token_pk": feed_token.pk}
 
 
 def _feed_kwargs(world):
-    from planning.services.process import calendar_token_create
+    from planning.process.services import calendar_token_create
 
     _process_plan(world)
     _feed_token, secret = calendar_token_create(council=world.council, created_by=world.users["secretariat"])

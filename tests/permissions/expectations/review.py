@@ -1,9 +1,9 @@
 """Review: comments, change proposals, export, notifications (planning/urls_review.py)."""
 
 from planning.models import Section
-from planning.services.notifications import notification_create
-from planning.services.plans import section_revision_save
-from planning.services.review import change_proposal_create, comment_create
+from planning.notifications.services import notification_create
+from planning.plans.services import section_revision_save
+from planning.review.services import change_proposal_create, comment_create
 from tests.factories.planning import PlanFactory
 from tests.permissions.expectations import COUNCIL_READ, LOGGED_IN, LOGIN, Expect
 

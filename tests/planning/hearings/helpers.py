@@ -7,9 +7,9 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from planning.hearings.services import PartyInput, hearing_open, hearing_party_token
 from planning.models import Goal, HearingParty, Initiative
-from planning.services.hearings import PartyInput, hearing_open, hearing_party_token
-from planning.services.plans import section_revision_save
+from planning.plans.services import section_revision_save
 from tests.factories.planning import PlanFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

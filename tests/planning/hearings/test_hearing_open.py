@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from planning.hearings.services import PartyInput
 from planning.models import Hearing, HearingParty, Plan, PlanEvent, PlanSnapshot
-from planning.services.hearings import PartyInput
 from tests.factories import MunicipalityFactory
 from tests.factories.planning import PlanFactory
 from tests.planning.hearings.helpers import complete_plan, default_parties, open_hearing
@@ -33,7 +33,7 @@ def test_open_freezes_snapshot_sets_status_and_invites_each_party_once(
     assert all(link in m.body for m in mail.outbox)
     assert hearing.parties.filter(invited_at__isnull=True).count() == 0
     # a retried invitation task sends nothing again
-    from planning.services.hearings import hearing_invitations_send
+    from planning.hearings.services import hearing_invitations_send
 
     assert hearing_invitations_send(hearing_id=hearing.pk) == 0
     assert len(mail.outbox) == 2

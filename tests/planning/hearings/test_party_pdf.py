@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from planning.hearings.services import hearing_party_revoke
 from planning.models import PlanDocument
-from planning.services.hearings import hearing_party_revoke
-from planning.services.plans import section_revision_save
+from planning.plans.services import section_revision_save
 from tests.planning.hearings.helpers import open_hearing, party_of, token_of
 
 
@@ -75,7 +75,7 @@ def test_revoked_token_gets_no_pdf(client, world, hearing):
 
 
 def test_party_gets_a_clear_message_when_a_worker_is_still_rendering(client, world, hearing, monkeypatch):
-    import planning.services.pdf as pdf_services
+    import planning.documents.services as pdf_services
 
     def claimed_elsewhere(**kwargs):
         PlanDocument.objects.filter(pk=kwargs["document_id"]).update(state=PlanDocument.State.RENDERING)

@@ -3,8 +3,8 @@ from zoneinfo import ZoneInfo
 
 from django.core import mail
 
+from planning.hearings.services import hearing_reminders_send, hearing_response_submit
 from planning.models import HearingReminder
-from planning.services.hearings import hearing_reminders_send, hearing_response_submit
 from tests.planning.hearings.helpers import open_hearing, party_of
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -59,7 +59,7 @@ def test_hearing_opened_within_seven_days_gets_only_the_one_day_reminder(world):
 
 
 def test_closed_hearing_and_revoked_links_get_no_reminders(world):
-    from planning.services.hearings import hearing_close, hearing_party_revoke
+    from planning.hearings.services import hearing_close, hearing_party_revoke
 
     deadline = datetime(2026, 11, 20, 12, 0, tzinfo=CPH)
     hearing = open_hearing(world, deadline=deadline, now=datetime(2026, 11, 1, 9, 0, tzinfo=CPH))
@@ -72,7 +72,7 @@ def test_closed_hearing_and_revoked_links_get_no_reminders(world):
 def test_sweep_task_and_beat_entry(settings):
     from celery.schedules import crontab
 
-    from planning.tasks_hearings import hearing_reminder_sweep
+    from planning.hearings.tasks import hearing_reminder_sweep
 
     entry = settings.CELERY_BEAT_SCHEDULE["hearing-reminders"]
     assert entry["task"] == hearing_reminder_sweep.name == "planning.hearing_reminder_sweep"

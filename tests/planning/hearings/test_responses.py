@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from planning.hearings.services import hearing_party_rows, hearing_response_submit
 from planning.models import HearingParty, HearingResponse
-from planning.services.hearings import hearing_party_rows, hearing_response_submit
-from planning.services.review import comment_create
+from planning.review.services import comment_create
 from tests.planning.hearings.helpers import open_hearing, party_of, pdf_file, token_of
 
 
@@ -39,7 +39,7 @@ def test_submit_through_the_page_stores_response_and_emails_receipt_once(
     assert [m.to for m in mail.outbox] == [[party.email]]
     assert "Kvittering" in mail.outbox[0].subject
     assert "1 bilag" in mail.outbox[0].body
-    from planning.services.hearings import hearing_receipt_send
+    from planning.hearings.services import hearing_receipt_send
 
     assert hearing_receipt_send(response_id=stored.pk) is False  # retried task: no second receipt
     assert len(mail.outbox) == 1

@@ -5,14 +5,14 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from planning.models import HearingParty, HearingResponse
-from planning.services.hearings import (
+from planning.hearings.services import (
     TOKEN_SALT,
     hearing_party_reissue,
     hearing_party_revoke,
     hearing_response_submit,
 )
-from planning.services.plans import section_revision_save
+from planning.models import HearingParty, HearingResponse
+from planning.plans.services import section_revision_save
 from tests.planning.hearings.helpers import complete_plan, open_hearing, party_of, token_of
 
 
@@ -118,7 +118,7 @@ def test_a_party_cannot_download_another_partys_attachment(client, hearing):
 
 
 def test_public_page_shows_only_consenting_parties_and_only_when_published(client, world, hearing):
-    from planning.services.hearings import hearing_publication_set
+    from planning.hearings.services import hearing_publication_set
 
     committee = party_of(hearing)
     municipality = party_of(hearing, HearingParty.Kind.MUNICIPALITY)

@@ -82,7 +82,7 @@ def test_oversize_file_is_refused_and_a_good_file_beside_it_is_not_stored(
 
 
 def test_real_limit_is_20_mb(client, world, media_root):
-    from planning.uploads import upload_max_bytes
+    from planning.common.uploads import upload_max_bytes
 
     assert upload_max_bytes() == 20 * 1024 * 1024
     big = SimpleUploadedFile("stor.pdf", b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024))

@@ -7,15 +7,15 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from planning.models import WhitePaperPoint
-from planning.services.hearings import (
+from planning.hearings.services import (
     hearing_close,
     hearing_response_submit,
     whitepaper_finalise,
     whitepaper_pdf_render,
     whitepaper_point_create,
 )
-from planning.services.plans import section_revision_save
+from planning.models import WhitePaperPoint
+from planning.plans.services import section_revision_save
 from tests.planning.hearings.helpers import open_hearing, party_of
 
 MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"

@@ -5,15 +5,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from planning.models import HearingParty, WhitePaper, WhitePaperPoint
-from planning.services.hearings import (
+from planning.hearings.services import (
     hearing_changes,
     hearing_close,
     hearing_response_submit,
     whitepaper_finalise,
     whitepaper_point_create,
 )
-from planning.services.plans import section_revision_save
+from planning.models import HearingParty, WhitePaper, WhitePaperPoint
+from planning.plans.services import section_revision_save
 from tests.planning.hearings.helpers import open_hearing, party_of
 
 

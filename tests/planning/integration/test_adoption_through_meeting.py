@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from planning.adoption.services import advice_record, plan_adopt
+from planning.hearings.services import hearing_close
+from planning.meetings.services import agenda_item_update, stop_right_invoke, stop_right_resolve
 from planning.models import Plan, PlanAdoption
-from planning.services.adoption import advice_record, plan_adopt
-from planning.services.hearings import hearing_close
-from planning.services.meetings import agenda_item_update, stop_right_invoke, stop_right_resolve
 from tests.planning.hearings.helpers import complete_plan, open_hearing
 
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from planning.services.meetings import MeetingError, agenda_item_create, meeting_create
+from planning.meetings.services import MeetingError, agenda_item_create, meeting_create
 from tests.factories.planning import PlanFactory
 from tests.planning.hearings.helpers import complete_plan, open_hearing
 

@@ -6,7 +6,7 @@ import pytest
 
 from councils.models import CouncilMember
 from councils.permissions import CouncilRole, council_role_grant
-from planning.services.meetings import agenda_item_create, meeting_create, meeting_status_change
+from planning.meetings.services import agenda_item_create, meeting_create, meeting_status_change
 from tests.factories import CouncilMemberFactory, MunicipalityFactory, UserFactory
 
 FYN_MUNICIPALITIES = [
@@ -83,7 +83,7 @@ def held_meeting(world, soenderjylland_roster):
         case_presentation="<p>HEMMELIG-SAGSFREMSTILLING</p>",
     )  # fmt: skip
     meeting_status_change(meeting=meeting, to_status="agenda_published", changed_by=secretariat)
-    from planning.services.meetings import agenda_item_decision_record
+    from planning.meetings.services import agenda_item_decision_record
 
     for item in meeting.items.all():
         agenda_item_decision_record(item=item, decision_text="Godkendt.", recorded_by=secretariat)

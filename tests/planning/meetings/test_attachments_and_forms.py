@@ -5,8 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from planning.meetings.services import MeetingError, attachment_add
 from planning.models import AgendaItem, Attachment
-from planning.services.meetings import MeetingError, attachment_add
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

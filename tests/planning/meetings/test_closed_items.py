@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from planning.meetings.services import meeting_document_pdf
 from planning.models import Meeting
-from planning.services.meetings import meeting_document_pdf
 
 SECRETS = ["HEMMELIGT-RESUME", "HEMMELIG-SAGSFREMSTILLING", "Personalesag om direktør" + "X"]
 
@@ -75,7 +75,7 @@ def test_council_member_sees_closed_content(client, world, approved_meeting):
 def test_unpublished_meeting_is_not_public(client, world, soenderjylland_roster):
     import datetime
 
-    from planning.services.meetings import meeting_create
+    from planning.meetings.services import meeting_create
 
     meeting = meeting_create(
         council=world.council, date=datetime.date(2026, 5, 26), start_time=datetime.time(8)

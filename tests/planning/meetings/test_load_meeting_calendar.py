@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 
+from planning.meetings.selectors import council_meeting_dates
 from planning.models import AgendaItem, Meeting
-from planning.selectors_meetings import council_meeting_dates
 
 
 def test_calendar_loads_once_and_twice_changes_nothing(world):

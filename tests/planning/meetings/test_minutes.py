@@ -5,9 +5,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from planning.models import Meeting, MinutesApproval
-from planning.selectors_meetings import council_meeting_dates, minutes_pending_participants
-from planning.services.meetings import (
+from planning.meetings.selectors import council_meeting_dates, minutes_pending_participants
+from planning.meetings.services import (
     MeetingError,
     agenda_item_decision_record,
     meeting_create,
@@ -16,6 +15,7 @@ from planning.services.meetings import (
     minutes_approve_at_meeting,
     minutes_issue,
 )
+from planning.models import Meeting, MinutesApproval
 
 
 def _users(roster):
@@ -139,7 +139,7 @@ def test_minutes_pdf_has_a_paged_table_of_contents_headings_and_dated_decisions(
     assert "Beslutning i Sundhedsråd Sønderjylland den 28-04-2026" in pages[1]
     assert "Beslutning i Sundhedsråd Sønderjylland den 28-04-2026" in pages[2]
     assert "Side 2 af 3" in text
-    # Rendered through the shared renderer (planning.pdf.pdf_render): metadata, language, tagging.
+    # Rendered through the shared renderer (planning.common.pdf.pdf_render): metadata, language, tagging.
     assert reader.metadata.title == "Referat – Sundhedsråd Sønderjylland – 28-04-2026"
     assert reader.metadata.author == "Sundhedsråd Sønderjylland"
     catalog = reader.trailer["/Root"]

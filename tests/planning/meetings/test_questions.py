@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils.permissions import CouncilRole, council_role_grant
-from planning.models import Notification, Question, QuestionReminderDelivery
-from planning.services.questions import (
+from planning.meetings.questions import (
     QuestionError,
     question_answer,
     question_ask,
@@ -17,7 +16,8 @@ from planning.services.questions import (
     question_narrow,
     question_reminder_sweep,
 )
-from planning.tasks_meetings import question_reminder_sweep as sweep_task
+from planning.meetings.tasks import question_reminder_sweep as sweep_task
+from planning.models import Notification, Question, QuestionReminderDelivery
 from tests.factories import UserFactory
 
 

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from planning.meetings.selectors import plan_adoption_suspended
+from planning.meetings.services import MeetingError, agenda_item_update, stop_right_invoke, stop_right_resolve
 from planning.models import Notification, PlanEvent, StopRightReferral
-from planning.selectors_meetings import plan_adoption_suspended
-from planning.services.meetings import MeetingError, agenda_item_update, stop_right_invoke, stop_right_resolve
 from tests.factories.planning import PlanFactory
 
 

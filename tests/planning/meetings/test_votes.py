@@ -1,9 +1,9 @@
 import pytest
 
 from councils.models import CouncilMember
+from planning.meetings.selectors import vote_result
+from planning.meetings.services import MeetingError, agenda_item_decision_record
 from planning.models import Vote
-from planning.selectors_meetings import vote_result
-from planning.services.meetings import MeetingError, agenda_item_decision_record
 from tests.factories import CouncilMemberFactory
 
 

@@ -4,8 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from planning.process_rules import COPENHAGEN
-from planning.services.process import process_plan_create_from_template
+from planning.process.rules import COPENHAGEN
+from planning.process.services import process_plan_create_from_template
 from tests.factories.planning import PlanFactory
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from councils.permissions import CouncilRole, council_role_revoke
-from planning.services.process import (
+from planning.process.services import (
     calendar_token_create,
     calendar_token_revoke,
     process_plan_create_from_template,
@@ -85,7 +85,7 @@ def test_secretariat_creates_a_council_address_shown_once_and_members_cannot(cli
 def test_council_feed_holds_the_councils_meetings_and_not_other_councils(client, process_plan, world):
     from datetime import date, time
 
-    from planning.services.meetings import meeting_create
+    from planning.meetings.services import meeting_create
 
     meeting_create(
         council=world.council,

@@ -8,8 +8,8 @@ from django.urls import reverse
 from councils.models import HealthCouncil
 from councils.permissions import region_overview_grant
 from planning.models import ProcessMilestone
-from planning.selectors_process import RiskReason, process_overview_rows
-from planning.services.process import process_plan_create_from_template
+from planning.process.selectors import RiskReason, process_overview_rows
+from planning.process.services import process_plan_create_from_template
 from tests.factories import CouncilFactory, RegionFactory, UserFactory
 from tests.factories.planning import PlanFactory
 from tests.planning.process.conftest import at

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from planning.models import ProcessMilestone
-from planning.process_rules import Rule, process_rules_check, process_slack_days
-from planning.selectors_process import council_meeting_dates, process_check
+from planning.process.rules import Rule, process_rules_check, process_slack_days
+from planning.process.selectors import council_meeting_dates, process_check
 from tests.planning.process.conftest import at
 
 K = ProcessMilestone.Kind
@@ -131,7 +131,7 @@ def test_slack_without_adoption_is_none():
 
 
 def test_council_meeting_dates_come_from_meeting_milestones_of_this_council_only(process_plan, world):
-    from planning.services.process import process_plan_create_from_template
+    from planning.process.services import process_plan_create_from_template
     from tests.factories.planning import PlanFactory
 
     other = PlanFactory(council=world.other_council, created_by=world.users["other_secretariat"])

@@ -1,9 +1,9 @@
 from datetime import date
 
 from planning.models import PlanEvent, ProcessMilestone, ProcessPlan
-from planning.process_rules import local_date
-from planning.selectors_process import process_check
-from planning.services.process import (
+from planning.process.rules import local_date
+from planning.process.selectors import process_check
+from planning.process.services import (
     ProcessPlanAlreadyAdopted,
     process_milestone_save,
     process_phase_save,

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from councils.permissions import CouncilRole, council_role_grant
 from planning.models import Notification, NotificationSetting, ProcessMilestone, ReminderDelivery
-from planning.services import process as process_service
-from planning.services.process import (
+from planning.process import services as process_service
+from planning.process.services import (
     process_milestone_save,
     process_plan_create_from_template,
     reminder_sweep_run,
@@ -290,7 +290,7 @@ def test_send_reminders_command_rejects_a_bad_date(db):
 
 
 def test_task_is_thin_and_named_and_beat_runs_it_at_seven_copenhagen_time(pp, world, settings):
-    from planning.tasks_process import reminder_sweep
+    from planning.process.tasks import reminder_sweep
 
     milestone(pp, at(2027, 3, 23, 9))
     assert reminder_sweep.name == "planning.reminder_sweep"

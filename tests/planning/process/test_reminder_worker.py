@@ -7,7 +7,7 @@ import pytest
 from config.celery import app
 from councils.permissions import CouncilRole, council_role_grant
 from planning.models import Notification, ProcessMilestone, ReminderDelivery
-from planning.services.process import process_plan_create_from_template
+from planning.process.services import process_plan_create_from_template
 from tests.factories import CouncilFactory, UserFactory
 from tests.factories.planning import PlanFactory
 from tests.planning.process.conftest import at

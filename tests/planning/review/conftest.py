@@ -1,6 +1,6 @@
 import pytest
 
-from planning.services.plans import section_revision_save
+from planning.plans.services import section_revision_save
 from tests.factories import UserFactory
 from tests.factories.planning import PlanFactory
 

@@ -3,8 +3,8 @@
 from django.urls import reverse
 
 from planning.models import Comment
-from planning.selectors_review import section_review_get
-from planning.services.review import comment_create
+from planning.review.selectors import section_review_get
+from planning.review.services import comment_create
 from tests.planning.review.conftest import save_text
 
 

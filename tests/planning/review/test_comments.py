@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from planning.models import Comment, CommentEdit, Notification
-from planning.services.review import (
+from planning.review.services import (
     CommentEditWindowClosed,
     comment_create,
     comment_delete,
@@ -187,7 +187,7 @@ def test_secretariat_resolves_and_reopens_members_cannot(client, section, member
 def test_filters_open_resolved_mine(client, section, member, secretariat):
     mine = comment_create(section=section, author=member, text="Min åbne").comment
     theirs = comment_create(section=section, author=secretariat, text="Sekretariatets løste").comment
-    from planning.services.review import comment_status_change
+    from planning.review.services import comment_status_change
 
     comment_status_change(comment=theirs, user=secretariat, to_status=Comment.Status.RESOLVED)
     client.force_login(member)

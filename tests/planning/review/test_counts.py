@@ -1,8 +1,8 @@
 from django.template import Context, Template
 
 from planning.models import Comment
-from planning.selectors_review import open_comment_counts
-from planning.services.review import comment_create, comment_delete, comment_reply, comment_status_change
+from planning.review.selectors import open_comment_counts
+from planning.review.services import comment_create, comment_delete, comment_reply, comment_status_change
 from tests.factories.planning import PlanFactory
 
 

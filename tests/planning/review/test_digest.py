@@ -2,8 +2,8 @@ from django.core import mail
 from django.utils import timezone
 
 from planning.models import Notification, NotificationDigest, NotificationSetting
-from planning.services.review import comment_create
-from planning.tasks_review import notification_digest_send
+from planning.review.services import comment_create
+from planning.review.tasks import notification_digest_send
 
 
 def _mode(user, mode):

@@ -4,8 +4,8 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from planning.selectors_review import EXPORT_HEADER
-from planning.services.review import (
+from planning.review.selectors import EXPORT_HEADER
+from planning.review.services import (
     change_proposal_create,
     change_proposal_reject,
     comment_create,

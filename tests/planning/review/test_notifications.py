@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from planning.models import Notification, NotificationSetting
-from planning.services.notifications import notification_create
+from planning.notifications.services import notification_create
 
 
 def test_header_shows_the_unread_count(client, member):

@@ -1,4 +1,4 @@
-from planning.paragraphs import (
+from planning.review.paragraphs import (
     paragraph_locate,
     paragraph_replace,
     paragraphs_split,

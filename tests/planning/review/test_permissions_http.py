@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from planning.models import ChangeProposal, Comment, Notification
-from planning.services.review import comment_create
+from planning.review.services import comment_create
 
 
 @pytest.mark.parametrize(

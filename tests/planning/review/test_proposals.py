@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from planning.models import ChangeProposal, Notification, SectionRevision
-from planning.paragraphs import paragraphs_split
-from planning.services.review import (
+from planning.review.paragraphs import paragraphs_split
+from planning.review.services import (
     ProposalAlreadyDecided,
     ReviewError,
     change_proposal_accept,

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from planning.services.review import comment_create, comment_text_render
+from planning.review.services import comment_create, comment_text_render
 
 PAYLOADS = [
     "<script>window.__xss=1;alert(1)</script>",

@@ -1,1 +1,0 @@
-"""Views of the planning app, one module per feature (plans, pdf, comments, process, ...)."""
