@@ -4,6 +4,9 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
+from django.http import Http404
+
+from councils.errors import NotFound
 
 SESSION_STARTED_KEY = "_session_started_at"
 SESSION_SEEN_KEY = "_session_seen_at"
@@ -76,3 +79,20 @@ class DanishFirstMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class NotFoundMiddleware:
+    """A `NotFound` from a selector or service answers 404, exactly as `Http404` raised in a view would.
+
+    Listed last, so it sees a view's exception first; the 404 page is rendered by Django's handler."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            raise Http404 from exception
+        return None

@@ -2,9 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
+from councils.errors import NotFound
 from councils.models import CouncilAlias, CouncilMember, HealthCouncil, Municipality, Region
 from councils.permissions import CouncilPerm, CouncilRole, council_group_name
 from councils.text import danish_slugify
@@ -82,7 +82,10 @@ def council_get_for_page(*, slug: str) -> HealthCouncil:
         ),
         "funding_allocations",
     )
-    return get_object_or_404(queryset, slug=slug)
+    try:
+        return queryset.get(slug=slug)
+    except HealthCouncil.DoesNotExist as exc:
+        raise NotFound from exc
 
 
 def region_list_with_councils() -> QuerySet[Region]:

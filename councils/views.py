@@ -1,7 +1,6 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -29,10 +28,6 @@ class CouncilDetailView(TemplateView):
     template_name = "councils/council_detail.html"
 
     def get_context_data(self, **kwargs):
-        # The page shows the reform's timeline too; imported here so councils' models and services
-        # keep not depending on the reform app.
-        from reform.selectors import milestone_list_upcoming
-
         council = council_get_for_page(slug=self.kwargs["slug"])
         composition = council_composition(council=council)
         return super().get_context_data(
@@ -41,7 +36,6 @@ class CouncilDetailView(TemplateView):
             can_access=council_user_can(user=self.request.user, council=council),
             members=council.members.all(),
             funding_allocations=council.funding_allocations.all(),
-            milestones=milestone_list_upcoming(council=council, today=timezone.localdate()),
             **kwargs,
         )
 

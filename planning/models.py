@@ -28,7 +28,7 @@ from planning.meetings.models import (  # noqa: F401
     StopRightReferral,
     Vote,
 )
-from planning.notifications.models import Notification, NotificationSetting  # noqa: F401
+from planning.notifications.models import Notification, NotificationDigest, NotificationSetting  # noqa: F401
 from planning.plans.models import (  # noqa: F401
     Goal,
     Initiative,
@@ -47,4 +47,4 @@ from planning.process.models import (  # noqa: F401
     ProcessPlan,
     ReminderDelivery,
 )
-from planning.review.models import ChangeProposal, Comment, CommentEdit, NotificationDigest  # noqa: F401
+from planning.review.models import ChangeProposal, Comment, CommentEdit  # noqa: F401

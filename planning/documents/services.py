@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from councils.text import danish_slugify
+from planning.common.jobs import job_enqueue_on_commit
 from planning.common.pdf import pdf_render_document
 from planning.documents.models import PlanDocument
 from planning.plans.models import Initiative, Plan, PlanSnapshot
@@ -180,9 +181,7 @@ def _stale_before():
 
 
 def _enqueue(document_id: int) -> None:
-    from planning.documents.tasks import plan_pdf_render
-
-    transaction.on_commit(lambda: plan_pdf_render.delay(document_id))
+    job_enqueue_on_commit("planning.plan_pdf_render", document_id)
 
 
 @transaction.atomic

@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +23,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from councils.errors import NotFound
 from planning.common.diff import html_diff
+from planning.common.jobs import job_enqueue_on_commit
 from planning.common.uploads import upload_filename, upload_validate
 from planning.hearings.models import (
     Hearing,
@@ -173,9 +174,7 @@ def hearing_open(
 
 
 def _queue_invitations(*, hearing_id: int) -> None:
-    from planning.hearings.tasks import hearing_invitations_send
-
-    transaction.on_commit(lambda: hearing_invitations_send.delay(hearing_id))
+    job_enqueue_on_commit("planning.hearing_invitations_send", hearing_id)
 
 
 # --- Personal links ------------------------------------------------------------------------------
@@ -203,21 +202,21 @@ def hearing_party_url(*, party: HearingParty) -> str:
 
 
 def hearing_party_for_token(*, hearing_id: int, token: str, now: datetime | None = None) -> HearingParty:
-    """The party a link belongs to. Http404 for forged, stale or other hearings' tokens;
+    """The party a link belongs to. NotFound for forged, stale or other hearings' tokens;
     HearingLinkUnavailable for a revoked or expired link."""
     try:
         data = signing.loads(token, salt=TOKEN_SALT)
     except signing.BadSignature as exc:
-        raise Http404 from exc
+        raise NotFound from exc
     if not isinstance(data, dict) or not isinstance(data.get("p"), int) or not isinstance(data.get("n"), str):
-        raise Http404
+        raise NotFound
     party = (
         HearingParty.objects.select_related("hearing", "hearing__plan", "hearing__plan__council")
         .filter(pk=data["p"], hearing_id=hearing_id)
         .first()
     )
     if party is None or not constant_time_compare(data["n"], party.token_nonce):
-        raise Http404
+        raise NotFound
     if party.token_revoked_at is not None:
         raise HearingLinkUnavailable(party=party, reason="revoked")
     if (now or timezone.now()) >= party.token_expires_at:
@@ -444,9 +443,7 @@ def hearing_response_submit(
         if party.consent_to_publication != consent_to_publication:
             party.consent_to_publication = consent_to_publication
             party.save(update_fields=["consent_to_publication"])
-        from planning.hearings.tasks import hearing_receipt_send as receipt_task
-
-        transaction.on_commit(lambda: receipt_task.delay(response.pk))
+        job_enqueue_on_commit("planning.hearing_receipt_send", response.pk)
     return response
 
 

@@ -19,7 +19,6 @@ from django.views.generic import TemplateView
 from councils.mixins import CouncilAccessMixin
 from councils.permissions import CouncilPerm
 from councils.selectors import council_user_can
-from planning.adoption.models import PlanAdoption
 from planning.documents import services as pdf_services
 from planning.documents.models import PlanDocument
 from planning.hearings import services as services
@@ -68,7 +67,7 @@ class PlanHearingsView(PlanScopedMixin, CouncilAccessMixin, TemplateView):
             plan=plan,
             hearings=plan.hearings.select_related("snapshot", "white_paper").order_by("-created_at"),
             advice_list=plan.sst_advice.all(),
-            adoption=PlanAdoption.objects.filter(plan=plan).first(),
+            adoption=getattr(plan, "adoption", None),  # the reverse one-to-one; None before adoption
             can_manage=council_user_can(
                 user=self.request.user, council=self.council, perm=CouncilPerm.MANAGE
             ),

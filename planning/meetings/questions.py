@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from councils.models import HealthCouncil
+from planning.common.dates import danish_date
 from planning.meetings.models import (
     INDIVIDUAL_RULE_WORDING,
     QUESTION_TITLE_PREFIX,
@@ -18,7 +19,6 @@ from planning.meetings.models import (
     QuestionReminderDelivery,
 )
 from planning.notifications.services import notification_create, notifications_create_for
-from planning.process.rules import danish_date
 
 ANSWER_DAYS = 7  # "Spørgsmålet besvares så vidt muligt inden for en uge"
 REMIND_DAYS_BEFORE = 1

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
+from councils.errors import NotFound
 from councils.models import HealthCouncil
 from councils.permissions import CouncilRole, council_group_name
 from councils.selectors import council_secretariat_users  # noqa: F401  (used by services)
@@ -93,7 +93,7 @@ def meeting_get_for_council(*, council: HealthCouncil, pk: int) -> Meeting:
     try:
         return Meeting.objects.select_related("council").get(council=council, pk=pk)
     except Meeting.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc
 
 
 def meeting_public_list(*, council: HealthCouncil | None = None) -> QuerySet[Meeting]:
@@ -108,7 +108,7 @@ def meeting_public_get(*, pk: int) -> Meeting:
     try:
         return meeting_public_list().get(pk=pk)
     except Meeting.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc
 
 
 @dataclass
@@ -205,7 +205,7 @@ def question_get_for_council(*, council: HealthCouncil, pk: int) -> Question:
     try:
         return Question.objects.select_related("council", "asker").get(council=council, pk=pk)
     except Question.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc
 
 
 def question_user_is_chair(*, council: HealthCouncil, user) -> bool:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from councils.composition import municipality_votes
 from councils.models import CouncilMember, HealthCouncil
+from planning.common.dates import danish_date
 from planning.common.sanitise import html_sanitise
 from planning.common.uploads import upload_filename, upload_validate
 from planning.meetings.models import (
@@ -26,7 +27,6 @@ from planning.meetings.models import (
 from planning.notifications.services import notifications_create_for
 from planning.plans.models import Plan, PlanEvent, PlanSnapshot
 from planning.plans.services import plan_event_record
-from planning.process.rules import danish_date
 
 
 class MeetingError(ValueError):

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 
-from planning.notifications.models import Notification, NotificationSetting
+from planning.common.jobs import job_enqueue_on_commit
+from planning.notifications.models import Notification, NotificationDigest, NotificationSetting
 
 
 def notification_email_mode(*, user) -> str:
@@ -17,9 +17,7 @@ def notification_create(*, user, kind: str, title: str, body: str = "", url: str
     """An in-app notification; emailed at once after commit when the user wants immediate email."""
     notification = Notification.objects.create(user=user, kind=kind, title=title, body=body, url=url)
     if user.email and notification_email_mode(user=user) == NotificationSetting.EmailMode.IMMEDIATE:
-        from planning.notifications.tasks import notification_email_send
-
-        transaction.on_commit(lambda: notification_email_send.delay(notification.pk))
+        job_enqueue_on_commit("planning.notification_email_send", notification.pk)
     return notification
 
 
@@ -39,9 +37,8 @@ def notifications_send(*, notifications: list[Notification], emails: dict[int, b
     created = Notification.objects.bulk_create(notifications)
     to_email = [n.pk for n in created if emails.get(n.user_id)]
     if to_email:
-        from planning.notifications.tasks import notification_email_send
-
-        transaction.on_commit(lambda: [notification_email_send.delay(pk) for pk in to_email])
+        for pk in to_email:
+            job_enqueue_on_commit("planning.notification_email_send", pk)
     return created
 
 
@@ -110,8 +107,6 @@ def notification_digest_deliver(*, user_id: int, day) -> int:
     from django.contrib.auth import get_user_model
     from django.template.loader import render_to_string
     from django.utils import translation
-
-    from planning.review.models import NotificationDigest
 
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None or not user.email:

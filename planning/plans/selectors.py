@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from councils.errors import NotFound
 from councils.selectors import council_list_for_user
 from planning.plans.models import (
     Goal,
@@ -138,7 +138,7 @@ def section_get_for_plan(*, plan: Plan, pk: int) -> Section:
     try:
         section = plan.sections.select_related("current_revision", "current_revision__author").get(pk=pk)
     except Section.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc
     section.plan = plan
     section.number = None
     if not section.is_removed:
@@ -159,7 +159,7 @@ def section_revision_get(*, section: Section, number: int) -> SectionRevision:
     try:
         return section.revisions.select_related("author").get(number=number)
     except SectionRevision.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc
 
 
 def section_conflict_list(*, section: Section) -> QuerySet[PlanEvent]:
@@ -185,7 +185,7 @@ def plan_snapshot_get(*, plan: Plan, pk: int) -> PlanSnapshot:
     try:
         return plan.snapshots.select_related("created_by").get(pk=pk)
     except PlanSnapshot.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc
 
 
 def snapshot_entry_list(*, snapshot: PlanSnapshot) -> list[SnapshotEntry]:
@@ -196,11 +196,11 @@ def goal_get_for_plan(*, plan: Plan, pk: int) -> Goal:
     try:
         return Goal.objects.select_related("section").get(pk=pk, section__plan=plan)
     except Goal.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc
 
 
 def initiative_get_for_plan(*, plan: Plan, pk: int) -> Initiative:
     try:
         return Initiative.objects.select_related("section").get(pk=pk, section__plan=plan)
     except Initiative.DoesNotExist as exc:
-        raise Http404 from exc
+        raise NotFound from exc

@@ -5,8 +5,8 @@ from datetime import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planning.common.dates import COPENHAGEN
 from planning.process.models import Phase, ProcessMilestone
-from planning.process.rules import COPENHAGEN
 from planning.process.services import MAX_REMINDER_OFFSET
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from planning.process.rules import COPENHAGEN
+from planning.common.dates import COPENHAGEN
 
 STATUS = {"planned": "CONFIRMED", "done": "CONFIRMED", "late": "TENTATIVE"}
 

@@ -7,13 +7,12 @@ Dates are compared as Copenhagen calendar dates.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+from planning.common.dates import danish_date, local_date
+
 STATUTORY_DEADLINE = date(2027, 4, 1)  # the first nærsundhedsplan is adopted by 1 April 2027 (002, 004)
 HEARING_OPEN_BY = date(2027, 2, 1)  # the overview flags a council whose hearing is not open by then
 
@@ -34,17 +33,6 @@ class RuleWarning:
     rule: str
     message: str
     milestone_ids: tuple = field(default=())
-
-
-def local_date(value: datetime) -> date:
-    """The Copenhagen calendar date of an aware datetime (never the UTC date)."""
-    return value.astimezone(COPENHAGEN).date()
-
-
-def danish_date(value: date) -> str:
-    """ "1. april 2027", whatever language is active."""
-    with translation.override("da"):
-        return formats.date_format(value, "j. F Y")
 
 
 def _first(milestones: Iterable, kind: str):

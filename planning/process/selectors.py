@@ -7,14 +7,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
+from councils.errors import NotFound
 from councils.models import HealthCouncil, Region
 from councils.permissions import CouncilPerm, CouncilRole, RegionPerm, council_group_name
 from councils.selectors import council_list_for_user
+from planning.common.dates import COPENHAGEN, local_date
 from planning.hearings.models import Hearing
 from planning.meetings.models import Meeting
 from planning.meetings.selectors import councils_meeting_dates as calendar_meeting_dates
@@ -22,12 +23,10 @@ from planning.plans.models import Plan
 from planning.plans.selectors import AreaStatus, plans_completeness
 from planning.process.models import CalendarFeedToken, ProcessMilestone, ProcessPlan, calendar_token_hash
 from planning.process.rules import (
-    COPENHAGEN,
     HEARING_OPEN_BY,
     STATUTORY_DEADLINE,
     RuleWarning,
     adoption_milestone,
-    local_date,
     process_rules_check,
     process_slack_days,
 )
@@ -131,7 +130,7 @@ def calendar_token_resolve(*, token: str) -> CalendarFeedToken:
         .first()
     )
     if found is None or (found.user is not None and not found.user.is_active):
-        raise Http404
+        raise NotFound
     return found
 
 

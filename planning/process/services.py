@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from planning.common.dates import COPENHAGEN, danish_date, local_date
 from planning.notifications.models import Notification
 from planning.notifications.services import notification_email_wanted, notifications_send
 from planning.plans.models import Plan, PlanEvent
@@ -27,7 +28,7 @@ from planning.process.models import (
     ReminderDelivery,
     calendar_token_hash,
 )
-from planning.process.rules import COPENHAGEN, STATUTORY_DEADLINE, danish_date, local_date
+from planning.process.rules import STATUTORY_DEADLINE
 from planning.process.selectors import copenhagen_midnight, council_secretariat_ids
 
 User = get_user_model()

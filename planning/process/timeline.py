@@ -11,7 +11,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from planning.process.rules import STATUTORY_DEADLINE, danish_date, local_date
+from planning.common.dates import danish_date, local_date
+from planning.process.rules import STATUTORY_DEADLINE
 
 LABEL_WIDTH = 280
 ROW = 26

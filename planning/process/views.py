@@ -15,6 +15,7 @@ from django.views import View
 from councils.mixins import CouncilAccessMixin
 from councils.permissions import CouncilPerm
 from councils.selectors import council_user_can, council_users
+from planning.common.dates import danish_date, local_date
 from planning.plans.models import Plan
 from planning.process.forms import (
     CalendarTokenForm,
@@ -25,7 +26,7 @@ from planning.process.forms import (
 )
 from planning.process.ical import calendar_feed_build
 from planning.process.models import CalendarFeedToken, Phase, ProcessMilestone
-from planning.process.rules import STATUTORY_DEADLINE, danish_date, local_date
+from planning.process.rules import STATUTORY_DEADLINE
 from planning.process.selectors import (
     calendar_meetings_for_token,
     calendar_milestones_for_token,

@@ -4,7 +4,8 @@ Nothing here is editable: comment history is append-only, and changes go through
 
 from django.contrib import admin
 
-from planning.review.models import ChangeProposal, Comment, CommentEdit, NotificationDigest
+from planning.notifications.models import NotificationDigest
+from planning.review.models import ChangeProposal, Comment, CommentEdit
 
 
 class _ReadOnlyAdmin(admin.ModelAdmin):

@@ -183,21 +183,3 @@ class ChangeProposal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
-
-
-class NotificationDigest(models.Model):
-    """One row per user per day: the claim that makes the daily digest email go out at most once."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    date = models.DateField(_("dato"))
-    sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
-    notification_count = models.PositiveIntegerField(_("antal notifikationer"), default=0)
-
-    class Meta:
-        ordering = ["-date"]
-        verbose_name = _("daglig opsamling")
-        verbose_name_plural = _("daglige opsamlinger")
-        constraints = [models.UniqueConstraint(fields=["user", "date"], name="notificationdigest_unique_day")]
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.date}"

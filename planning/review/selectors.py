@@ -5,6 +5,7 @@ Every read here costs a fixed number of queries, whatever the number of comments
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Count
 from django.utils import timezone
@@ -15,7 +16,8 @@ from planning.common.diff import text_diff
 from planning.plans.models import Plan, Section
 from planning.review.models import ChangeProposal, Comment
 from planning.review.paragraphs import Paragraph, paragraph_locate, paragraphs_split
-from planning.review.services import EDIT_WINDOW, change_proposal_target
+
+EDIT_WINDOW = timedelta(minutes=15)  # how long an author may edit their comment
 
 FILTERS = ("open", "resolved", "mine", "all")
 
@@ -364,3 +366,23 @@ def plan_review_export_rows(*, plan: Plan) -> list[list[str]]:
         )
     keyed.sort(key=lambda item: item[0])
     return [row for _key, row in keyed]
+
+
+def change_proposal_target(
+    *, proposal: ChangeProposal, paragraphs: list[Paragraph]
+) -> tuple[Paragraph | None, bool]:
+    """The paragraph of the current text a proposal applies to, and whether it changed since.
+
+    Found by its fingerprint (it may have moved); if its text changed, the paragraph now at the same
+    position, flagged as changed; None when there is no such paragraph any more.
+    """
+    found = paragraph_locate(
+        paragraphs=paragraphs,
+        fingerprint=proposal.paragraph_fingerprint,
+        original_index=proposal.paragraph_index,
+    )
+    if found is not None:
+        return found, False
+    if 1 <= proposal.paragraph_index <= len(paragraphs):
+        return paragraphs[proposal.paragraph_index - 1], True
+    return None, True

@@ -3,7 +3,6 @@ the notifications they cause."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import markdown
 import nh3
@@ -22,13 +21,12 @@ from planning.plans.services import section_revision_save
 from planning.review.models import ChangeProposal, Comment, CommentEdit
 from planning.review.paragraphs import (
     Paragraph,
-    paragraph_locate,
     paragraph_replace,
     paragraphs_split,
     plain_text_to_paragraph_html,
 )
+from planning.review.selectors import EDIT_WINDOW, change_proposal_target
 
-EDIT_WINDOW = timedelta(minutes=15)
 COMMENT_MAX_LENGTH = 10_000
 MENTION_RE = re.compile(r"(?<![\w.@])@([\w.+-]*[\w])")
 MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote", "hr"}
@@ -360,26 +358,6 @@ def change_proposal_create(
         url=proposal_url(proposal=proposal),
     )
     return proposal
-
-
-def change_proposal_target(
-    *, proposal: ChangeProposal, paragraphs: list[Paragraph]
-) -> tuple[Paragraph | None, bool]:
-    """The paragraph of the current text a proposal applies to, and whether it changed since.
-
-    Found by its fingerprint (it may have moved); if its text changed, the paragraph now at the same
-    position, flagged as changed; None when there is no such paragraph any more.
-    """
-    found = paragraph_locate(
-        paragraphs=paragraphs,
-        fingerprint=proposal.paragraph_fingerprint,
-        original_index=proposal.paragraph_index,
-    )
-    if found is not None:
-        return found, False
-    if 1 <= proposal.paragraph_index <= len(paragraphs):
-        return paragraphs[proposal.paragraph_index - 1], True
-    return None, True
 
 
 def _proposal_lock_open(proposal: ChangeProposal) -> ChangeProposal:

@@ -17,7 +17,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 @pytest.fixture
 def spring_2026(monkeypatch):
-    monkeypatch.setattr("councils.views.timezone.localdate", lambda: datetime.date(2026, 3, 1))
+    monkeypatch.setattr(
+        "reform.templatetags.reform_dates.timezone.localdate", lambda: datetime.date(2026, 3, 1)
+    )
 
 
 def _page(client, slug: str) -> str:

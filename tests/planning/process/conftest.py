@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from planning.process.rules import COPENHAGEN
+from planning.common.dates import COPENHAGEN
 from planning.process.services import process_plan_create_from_template
 from tests.factories.planning import PlanFactory
 

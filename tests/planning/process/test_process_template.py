@@ -1,7 +1,7 @@
 from datetime import date
 
+from planning.common.dates import local_date
 from planning.models import PlanEvent, ProcessMilestone, ProcessPlan
-from planning.process.rules import local_date
 from planning.process.selectors import process_check
 from planning.process.services import (
     ProcessPlanAlreadyAdopted,
