@@ -14,7 +14,8 @@ from planning.common.uploads import upload_filename, upload_validate
 from planning.hearings.models import Hearing, HearingParty
 from planning.meetings.models import AgendaItem
 from planning.meetings.selectors import plan_adoption_suspended
-from planning.plans.models import Plan, PlanEvent
+from planning.plans import events
+from planning.plans.models import Plan
 from planning.plans.services import plan_event_record, plan_snapshot_create, plan_status_change
 
 ADOPTED_SNAPSHOT_NAME = "Vedtaget"
@@ -40,8 +41,7 @@ def advice_record(
     plan_event_record(
         plan=plan,
         user=recorded_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={"event": "sst_advice_recorded", "advice": advice.pk, "received_on": received_on.isoformat()},
+        event=events.AdviceRecorded(advice=advice.pk, received_on=received_on.isoformat()),
     )
     return advice
 
@@ -144,8 +144,7 @@ def plan_adopt(
         plan_event_record(
             plan=plan,
             user=adopted_by,
-            kind=PlanEvent.Kind.OTHER,
-            data={"event": "adoption_override", "reason": override_reason, "missing": missing},
+            event=events.AdoptionOverridden(reason=override_reason, missing=[str(m) for m in missing]),
         )
     else:
         override_reason = ""
@@ -165,14 +164,12 @@ def plan_adopt(
     plan_event_record(
         plan=plan,
         user=adopted_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={
-            "event": "plan_adopted",
-            "adoption": adoption.pk,
-            "snapshot": snapshot.pk,
-            "adopted_on": adopted_on.isoformat(),
-            "agenda_item": agenda_item.pk if agenda_item else None,
-            "override": bool(override_reason),
-        },
+        event=events.PlanAdopted(
+            adoption=adoption.pk,
+            snapshot=snapshot.pk,
+            adopted_on=adopted_on.isoformat(),
+            agenda_item=agenda_item.pk if agenda_item else None,
+            override=bool(override_reason),
+        ),
     )
     return adoption

@@ -71,7 +71,7 @@ class PlanAdoptionView(PlanScopedMixin, ReadWriteMixin, TemplateView):
             adoption=adoption,
             blockers=adoption_services.plan_adoption_blockers(plan=plan) if adoption is None else [],
             missing=adoption_services.plan_adoption_missing_steps(plan=plan),
-            override_events=plan.events.filter(kind=PlanEvent.Kind.OTHER, data__event="adoption_override"),
+            override_events=plan.events.filter(kind=PlanEvent.Kind.ADOPTION_OVERRIDDEN),
             can_manage=council_user_can(
                 user=self.request.user, council=self.council, perm=CouncilPerm.MANAGE
             ),

@@ -36,7 +36,8 @@ from planning.hearings.models import (
     WhitePaper,
     WhitePaperPoint,
 )
-from planning.plans.models import Plan, PlanEvent, Section, SectionRevision, SnapshotEntry
+from planning.plans import events
+from planning.plans.models import Plan, Section, SectionRevision, SnapshotEntry
 from planning.plans.selectors import AreaStatus, plan_completeness
 from planning.plans.services import plan_event_record, plan_snapshot_create, plan_status_change
 
@@ -166,8 +167,7 @@ def hearing_open(
     plan_event_record(
         plan=plan,
         user=opened_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={"event": "hearing_opened", "hearing": hearing.pk, "snapshot": snapshot.pk},
+        event=events.HearingOpened(hearing=hearing.pk, snapshot=snapshot.pk, deadline=deadline.isoformat()),
     )
     _queue_invitations(hearing_id=hearing.pk)
     return hearing
@@ -232,8 +232,7 @@ def hearing_party_revoke(*, party: HearingParty, revoked_by, now: datetime | Non
         plan_event_record(
             plan=party.hearing.plan,
             user=revoked_by,
-            kind=PlanEvent.Kind.OTHER,
-            data={"event": "hearing_link_revoked", "hearing": party.hearing_id, "party": party.pk},
+            event=events.HearingLinkRevoked(hearing=party.hearing_id, party=party.pk, name=party.name),
         )
     return party
 
@@ -251,8 +250,7 @@ def hearing_party_reissue(*, party: HearingParty, reissued_by) -> HearingParty:
     plan_event_record(
         plan=party.hearing.plan,
         user=reissued_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={"event": "hearing_link_reissued", "hearing": party.hearing_id, "party": party.pk},
+        event=events.HearingLinkReissued(hearing=party.hearing_id, party=party.pk, name=party.name),
     )
     _queue_invitations(hearing_id=party.hearing_id)
     return party
@@ -443,6 +441,18 @@ def hearing_response_submit(
         if party.consent_to_publication != consent_to_publication:
             party.consent_to_publication = consent_to_publication
             party.save(update_fields=["consent_to_publication"])
+        plan_event_record(
+            plan=hearing.plan,
+            user=None,
+            event=events.ResponseReceived(
+                hearing=hearing.pk,
+                party=party.pk,
+                response=response.pk,
+                name=party.name,
+                version=response.version,
+                is_late=is_late,
+            ),
+        )
         job_enqueue_on_commit("planning.hearing_receipt_send", response.pk)
     return response
 
@@ -468,8 +478,7 @@ def hearing_close(*, hearing: Hearing, closed_by, now: datetime | None = None) -
     plan_event_record(
         plan=hearing.plan,
         user=closed_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={"event": "hearing_closed", "hearing": hearing.pk},
+        event=events.HearingClosed(hearing=hearing.pk),
     )
     return hearing
 
@@ -482,11 +491,7 @@ def hearing_publication_set(*, hearing: Hearing, is_published: bool, changed_by)
         plan_event_record(
             plan=hearing.plan,
             user=changed_by,
-            kind=PlanEvent.Kind.OTHER,
-            data={
-                "event": "hearing_published" if is_published else "hearing_unpublished",
-                "hearing": hearing.pk,
-            },
+            event=events.HearingPublicationChanged(hearing=hearing.pk, is_published=is_published),
         )
     return hearing
 
@@ -542,7 +547,22 @@ def whitepaper_point_create(
         created_by=created_by,
     )
     point.sections.set(sections)
+    _disposition_event(point=point, user=created_by, action="created")
     return point
+
+
+def _disposition_event(*, point: WhitePaperPoint, user, action: str) -> None:
+    plan = Plan.objects.only("pk").get(hearings__white_paper=point.white_paper_id)
+    plan_event_record(
+        plan=plan,
+        user=user,
+        event=events.DispositionSet(
+            hearing=point.white_paper.hearing_id,
+            point=point.pk,
+            title=f"{point.get_disposition_display()}: {point.segment[:80]}",
+            action=action,
+        ),
+    )
 
 
 @transaction.atomic
@@ -554,6 +574,7 @@ def whitepaper_point_update(
     disposition: str,
     reasoning: str,
     changed_revision: SectionRevision | None,
+    changed_by=None,
 ) -> WhitePaperPoint:
     point.white_paper = _white_paper_lock(white_paper_id=point.white_paper_id)
     _point_validate(
@@ -566,13 +587,15 @@ def whitepaper_point_update(
     point.changed_revision = changed_revision
     point.save()
     point.sections.set(sections)
+    _disposition_event(point=point, user=changed_by, action="updated")
     return point
 
 
 @transaction.atomic
-def whitepaper_point_delete(*, point: WhitePaperPoint) -> None:
+def whitepaper_point_delete(*, point: WhitePaperPoint, deleted_by=None) -> None:
     if _white_paper_lock(white_paper_id=point.white_paper_id).state == WhitePaper.State.FINAL:
         raise ValidationError(_("Hvidbogen er endelig og kan ikke længere ændres."))
+    _disposition_event(point=point, user=deleted_by, action="deleted")
     point.delete()
 
 
@@ -605,8 +628,7 @@ def whitepaper_finalise(*, white_paper: WhitePaper, finalised_by, now: datetime 
     plan_event_record(
         plan=white_paper.hearing.plan,
         user=finalised_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={"event": "white_paper_final", "hearing": white_paper.hearing_id},
+        event=events.WhitePaperFinalised(hearing=white_paper.hearing_id),
     )
     return white_paper
 

@@ -368,7 +368,7 @@ class WhitePaperPointEditView(WhitePaperEditView):
     def post(self, request, *args, **kwargs):
         if request.POST.get("action") == "delete":
             try:
-                services.whitepaper_point_delete(point=self.point)
+                services.whitepaper_point_delete(point=self.point, deleted_by=request.user)
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
@@ -386,6 +386,7 @@ class WhitePaperPointEditView(WhitePaperEditView):
                     disposition=form.cleaned_data["disposition"],
                     reasoning=form.cleaned_data["reasoning"],
                     changed_revision=form.cleaned_data["changed_revision"],
+                    changed_by=request.user,
                 )
             except ValidationError as exc:
                 form_errors_from(exc, form)

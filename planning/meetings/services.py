@@ -25,7 +25,8 @@ from planning.meetings.models import (
     Vote,
 )
 from planning.notifications.services import notifications_create_for
-from planning.plans.models import Plan, PlanEvent, PlanSnapshot
+from planning.plans import events
+from planning.plans.models import Plan, PlanSnapshot
 from planning.plans.services import plan_event_record
 
 
@@ -256,13 +257,7 @@ def agenda_item_decision_record(
         plan_event_record(
             plan=plan,
             user=recorded_by,
-            kind=PlanEvent.Kind.OTHER,
-            data={
-                "event": "meeting_decision",
-                "item": item.pk,
-                "meeting": item.meeting_id,
-                "decision": item.decision_text,
-            },
+            event=events.MeetingDecision(item=item.pk, meeting=item.meeting_id, decision=item.decision_text),
         )
     minutes_reissue_after_edit(meeting=item.meeting, edited_by=recorded_by)
     return item
@@ -344,13 +339,7 @@ def stop_right_invoke(*, item: AgendaItem, user, reason: str = "") -> StopRightR
         plan_event_record(
             plan=plan,
             user=user,
-            kind=PlanEvent.Kind.OTHER,
-            data={
-                "event": "stop_right_invoked",
-                "item": item.pk,
-                "referral": referral.pk,
-                "member": str(participant.member),
-            },
+            event=events.StopRightUsed(item=item.pk, referral=referral.pk, member=str(participant.member)),
         )
     return referral
 
@@ -371,8 +360,9 @@ def stop_right_resolve(*, referral: StopRightReferral, resolution: str, resolved
         plan_event_record(
             plan=plan,
             user=resolved_by,
-            kind=PlanEvent.Kind.OTHER,
-            data={"event": "stop_right_resolved", "item": referral.item_id, "referral": referral.pk},
+            event=events.StopRightResolved(
+                item=referral.item_id, referral=referral.pk, resolution=referral.resolution
+            ),
         )
     return referral
 

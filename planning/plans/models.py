@@ -255,7 +255,32 @@ class PlanEvent(models.Model):
         SNAPSHOT_CREATED = "snapshot_created", _("Navngiven version oprettet")
         STATUS_CHANGED = "status_changed", _("Status ændret")
         DETAILS_CHANGED = "details_changed", _("Planoplysninger ændret")
-        OTHER = "other", _("Anden hændelse")
+        AMENDMENT_STARTED = "amendment_started", _("Ændring af planen startet")
+        PROPOSAL_ACCEPTED = "proposal_accepted", _("Ændringsforslag indarbejdet")
+        PROPOSAL_REJECTED = "proposal_rejected", _("Ændringsforslag afvist")
+        HEARING_OPENED = "hearing_opened", _("Høring åbnet")
+        HEARING_EXTENDED = "hearing_extended", _("Høringsfrist forlænget")
+        HEARING_CLOSED = "hearing_closed", _("Høring afsluttet")
+        HEARING_PUBLICATION_CHANGED = (
+            "hearing_publication_changed",
+            _("Offentliggørelse af høringssvar ændret"),
+        )
+        HEARING_LINK_REVOKED = "hearing_link_revoked", _("Høringslink spærret")
+        HEARING_LINK_REISSUED = "hearing_link_reissued", _("Nyt høringslink sendt")
+        RESPONSE_RECEIVED = "response_received", _("Høringssvar modtaget")
+        DISPOSITION_SET = "disposition_set", _("Hvidbogens stillingtagen ændret")
+        WHITE_PAPER_FINALISED = "white_paper_finalised", _("Hvidbog gjort endelig")
+        ADVICE_RECORDED = "advice_recorded", _("Sundhedsstyrelsens rådgivning registreret")
+        ADOPTION_OVERRIDDEN = "adoption_overridden", _("Vedtagelse trods manglende trin (administrator)")
+        ADOPTED = "adopted", _("Plan vedtaget")
+        MEETING_DECISION = "meeting_decision", _("Beslutning på møde")
+        STOP_RIGHT_USED = "stop_right_used", _("Standsningsret brugt")
+        STOP_RIGHT_RESOLVED = "stop_right_resolved", _("Standsningsret afgjort")
+        PROCESS_PLAN_CREATED = "process_plan_created", _("Procesplan oprettet")
+        PROCESS_SETTINGS_CHANGED = "process_settings_changed", _("Procesplanens indstillinger ændret")
+        PROCESS_PLAN_ADOPTED = "process_plan_adopted", _("Procesplan vedtaget")
+        MILESTONE_CHANGED = "milestone_changed", _("Milepæl ændret")
+        PHASE_CHANGED = "phase_changed", _("Fase ændret")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events", verbose_name=_("plan"))
     user = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 
 from councils.models import HealthCouncil
 from planning.common.sanitise import html_sanitise
+from planning.plans import events
 from planning.plans.models import (
     Goal,
     Initiative,
@@ -45,8 +46,9 @@ class RevisionConflict(Exception):
         self.event: PlanEvent | None = None  # the SECTION_CONFLICT event that keeps the attempted text
 
 
-def plan_event_record(*, plan: Plan, user, kind: str, data: dict | None = None) -> PlanEvent:
-    return PlanEvent.objects.create(plan=plan, user=user, kind=kind, data=data or {})
+def plan_event_record(*, plan: Plan, user, event: events.PlanEventData) -> PlanEvent:
+    """Append one typed event to the plan's history (the only way a PlanEvent row is written)."""
+    return PlanEvent.objects.create(plan=plan, user=user, kind=event.kind, data=event.data())
 
 
 class InvalidStatusTransition(ValueError):
@@ -76,8 +78,7 @@ def plan_status_change(*, plan: Plan, to_status: str, changed_by, reason: str) -
     plan_event_record(
         plan=plan,
         user=changed_by,
-        kind=PlanEvent.Kind.STATUS_CHANGED,
-        data={"from": from_status, "to": to_status, "reason": reason},
+        event=events.StatusChanged(from_=from_status, to=to_status, reason=reason),
     )
     return plan
 
@@ -115,7 +116,7 @@ def plan_create(
     for theme in TEMPLATE_THEMES:
         position += 1
         _section_create(plan=plan, position=position, kind=Section.Kind.THEME, title=theme, author=created_by)
-    plan_event_record(plan=plan, user=created_by, kind=PlanEvent.Kind.CREATED, data={"title": title})
+    plan_event_record(plan=plan, user=created_by, event=events.PlanCreated(title=title))
     return plan
 
 
@@ -148,8 +149,7 @@ def section_add(
     plan_event_record(
         plan=plan,
         user=added_by,
-        kind=PlanEvent.Kind.SECTION_ADDED,
-        data={"section": section.pk, "title": title},
+        event=events.SectionAdded(section=section.pk, title=title),
     )
     return section
 
@@ -203,8 +203,9 @@ def _section_revision_save_locked(
     plan_event_record(
         plan=locked.plan,
         user=author,
-        kind=PlanEvent.Kind.SECTION_SAVED,
-        data={"section": locked.pk, "revision": revision.pk, "number": revision.number, "title": title},
+        event=events.SectionSaved(
+            section=locked.pk, revision=revision.pk, number=revision.number, title=title
+        ),
     )
     return revision
 
@@ -234,15 +235,14 @@ def section_conflict_record(
     return plan_event_record(
         plan=section.plan,
         user=author,
-        kind=PlanEvent.Kind.SECTION_CONFLICT,
-        data={
-            "section": section.pk,
-            "title": title,
-            "text": html_sanitise(text),
-            "base_revision": base_revision_id,
-            "base_number": base_number,
-            "current_revision": section.current_revision_id,
-        },
+        event=events.SectionConflict(
+            section=section.pk,
+            title=title,
+            text=html_sanitise(text),
+            base_revision=base_revision_id,
+            base_number=base_number,
+            current_revision=section.current_revision_id,
+        ),
     )
 
 
@@ -263,8 +263,7 @@ def section_rename(*, section: Section, title: str, renamed_by) -> Section:
     plan_event_record(
         plan=locked.plan,
         user=renamed_by,
-        kind=PlanEvent.Kind.SECTION_RENAMED,
-        data={"section": locked.pk, "from": old_title, "to": title, "revision": revision.pk},
+        event=events.SectionRenamed(section=locked.pk, from_=old_title, to=title, revision=revision.pk),
     )
     return locked
 
@@ -307,8 +306,7 @@ def section_move(*, section: Section, direction: str, moved_by) -> bool:
     plan_event_record(
         plan=section.plan,
         user=moved_by,
-        kind=PlanEvent.Kind.SECTION_MOVED,
-        data={"section": moving.pk, "title": moving.title, "direction": direction},
+        event=events.SectionMoved(section=moving.pk, title=moving.title, direction=direction),
     )
     return True
 
@@ -324,8 +322,7 @@ def section_remove(*, section: Section, removed_by) -> Section:
         plan_event_record(
             plan=section.plan,
             user=removed_by,
-            kind=PlanEvent.Kind.SECTION_REMOVED,
-            data={"section": section.pk, "title": section.title},
+            event=events.SectionRemoved(section=section.pk, title=section.title),
         )
     return section
 
@@ -339,8 +336,7 @@ def section_restore(*, section: Section, restored_by) -> Section:
         plan_event_record(
             plan=section.plan,
             user=restored_by,
-            kind=PlanEvent.Kind.SECTION_RESTORED,
-            data={"section": section.pk, "title": section.title},
+            event=events.SectionRestored(section=section.pk, title=section.title),
         )
     return section
 
@@ -370,9 +366,7 @@ def plan_update(*, plan: Plan, updated_by, **fields) -> Plan:
         return plan
     plan.full_clean()
     plan.save(update_fields=[*changed, "updated_at"])
-    plan_event_record(
-        plan=plan, user=updated_by, kind=PlanEvent.Kind.DETAILS_CHANGED, data={"changed": changed}
-    )
+    plan_event_record(plan=plan, user=updated_by, event=events.DetailsChanged(changed=changed))
     return plan
 
 
@@ -464,8 +458,7 @@ def _goal_event(*, goal: Goal, user, action: str) -> None:
     plan_event_record(
         plan=plan,
         user=user,
-        kind=PlanEvent.Kind.GOAL_CHANGED,
-        data={"action": action, "section": goal.section_id, "goal": goal.pk, "title": goal.title},
+        event=events.GoalChanged(action=action, section=goal.section_id, goal=goal.pk, title=goal.title),
     )
 
 
@@ -474,13 +467,9 @@ def _initiative_event(*, initiative: Initiative, user, action: str) -> None:
     plan_event_record(
         plan=plan,
         user=user,
-        kind=PlanEvent.Kind.INITIATIVE_CHANGED,
-        data={
-            "action": action,
-            "section": initiative.section_id,
-            "initiative": initiative.pk,
-            "title": initiative.title,
-        },
+        event=events.InitiativeChanged(
+            action=action, section=initiative.section_id, initiative=initiative.pk, title=initiative.title
+        ),
     )
 
 
@@ -526,7 +515,6 @@ def plan_snapshot_create(*, plan: Plan, name: str, created_by) -> PlanSnapshot:
     plan_event_record(
         plan=plan,
         user=created_by,
-        kind=PlanEvent.Kind.SNAPSHOT_CREATED,
-        data={"snapshot": snapshot.pk, "name": name},
+        event=events.SnapshotCreated(snapshot=snapshot.pk, name=name),
     )
     return snapshot

@@ -19,6 +19,7 @@ from councils.mixins import CouncilAccessMixin
 from councils.models import HealthCouncil
 from councils.selectors import council_list_for_user, council_user_can
 from planning.common.diff import EntryStatus, html_diff, snapshot_diff
+from planning.plans.events import event_summary
 from planning.plans.forms import (
     GoalForm,
     InitiativeForm,
@@ -228,6 +229,7 @@ class PlanHistoryView(PlanAccessMixin, TemplateView):
         for event in events:
             data = event.data if isinstance(event.data, dict) else {}
             event.section = sections.get(data.get("section"))
+            event.summary = event_summary(event)
             event.changed_labels = [
                 str(Plan._meta.get_field(name).verbose_name)
                 for name in data.get("changed", {})

@@ -18,7 +18,8 @@ from django.utils.translation import ngettext
 from planning.common.dates import COPENHAGEN, danish_date, local_date
 from planning.notifications.models import Notification
 from planning.notifications.services import notification_email_wanted, notifications_send
-from planning.plans.models import Plan, PlanEvent
+from planning.plans import events
+from planning.plans.models import Plan
 from planning.plans.services import plan_event_record
 from planning.process.models import (
     CalendarFeedToken,
@@ -172,9 +173,7 @@ def process_plan_create_from_template(*, plan: Plan, created_by) -> ProcessPlan:
     ProcessMilestone.objects.bulk_create(
         [ProcessMilestone(process_plan=process_plan, **m) for m in milestones]
     )
-    plan_event_record(
-        plan=plan, user=created_by, kind=PlanEvent.Kind.OTHER, data={"action": "process_plan_created"}
-    )
+    plan_event_record(plan=plan, user=created_by, event=events.ProcessPlanCreated())
     return process_plan
 
 
@@ -195,13 +194,11 @@ def process_plan_settings_update(
     plan_event_record(
         plan=process_plan.plan,
         user=changed_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={
-            "action": "process_settings_changed",
-            "min_hearing_weeks": min_hearing_weeks,
-            "reminder_offsets": process_plan.reminder_offsets,
-            "wants_advice_on_final_draft": wants_advice_on_final_draft,
-        },
+        event=events.ProcessSettingsChanged(
+            min_hearing_weeks=min_hearing_weeks,
+            reminder_offsets=process_plan.reminder_offsets,
+            wants_advice_on_final_draft=wants_advice_on_final_draft,
+        ),
     )
     return process_plan
 
@@ -223,8 +220,7 @@ def process_plan_adopt(
     plan_event_record(
         plan=process_plan.plan,
         user=decided_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={"action": "process_plan_adopted", "decided_on": decided_on.isoformat(), "note": note},
+        event=events.ProcessPlanAdopted(decided_on=decided_on.isoformat(), note=note),
     )
     process_plan.adopted_on, process_plan.adopted_by, process_plan.adoption_note = (
         decided_on,
@@ -262,28 +258,26 @@ def process_milestone_save(
             milestone.status = ProcessMilestone.Status.PLANNED
     milestone.save()
     milestone.responsible.set(responsible)
-    data = {
-        "action": "process_milestone_created" if is_new else "process_milestone_changed",
-        "milestone": milestone.pk,
-        "title": milestone.title,
-        "to": milestone.starts_at.isoformat(),
-    }
-    if before is not None and before.starts_at != milestone.starts_at:
-        data["from"] = before.starts_at.isoformat()
-    plan_event_record(plan=milestone.process_plan.plan, user=changed_by, kind=PlanEvent.Kind.OTHER, data=data)
+    moved = before is not None and before.starts_at != milestone.starts_at
+    event = events.MilestoneChanged(
+        action="created" if is_new else "updated",
+        milestone=milestone.pk,
+        title=milestone.title,
+        to=milestone.starts_at.isoformat(),
+        from_=before.starts_at.isoformat() if moved else "",
+    )
+    plan_event_record(plan=milestone.process_plan.plan, user=changed_by, event=event)
     return milestone
 
 
 @transaction.atomic
 def process_milestone_delete(*, milestone: ProcessMilestone, deleted_by) -> None:
     plan = milestone.process_plan.plan
-    data = {
-        "action": "process_milestone_deleted",
-        "title": milestone.title,
-        "at": milestone.starts_at.isoformat(),
-    }
+    event = events.MilestoneChanged(
+        action="deleted", milestone=None, title=milestone.title, to=milestone.starts_at.isoformat()
+    )
     milestone.delete()
-    plan_event_record(plan=plan, user=deleted_by, kind=PlanEvent.Kind.OTHER, data=data)
+    plan_event_record(plan=plan, user=deleted_by, event=event)
 
 
 @transaction.atomic
@@ -296,14 +290,13 @@ def process_phase_save(*, phase: Phase, responsible, changed_by) -> Phase:
     plan_event_record(
         plan=phase.process_plan.plan,
         user=changed_by,
-        kind=PlanEvent.Kind.OTHER,
-        data={
-            "action": "process_phase_created" if is_new else "process_phase_changed",
-            "phase": phase.pk,
-            "name": phase.name,
-            "start": phase.start_date.isoformat(),
-            "end": phase.end_date.isoformat(),
-        },
+        event=events.PhaseChanged(
+            action="created" if is_new else "updated",
+            phase=phase.pk,
+            name=phase.name,
+            start=phase.start_date.isoformat(),
+            end=phase.end_date.isoformat(),
+        ),
     )
     return phase
 
@@ -311,9 +304,9 @@ def process_phase_save(*, phase: Phase, responsible, changed_by) -> Phase:
 @transaction.atomic
 def process_phase_delete(*, phase: Phase, deleted_by) -> None:
     plan = phase.process_plan.plan
-    data = {"action": "process_phase_deleted", "name": phase.name}
+    event = events.PhaseChanged(action="deleted", phase=None, name=phase.name)
     phase.delete()
-    plan_event_record(plan=plan, user=deleted_by, kind=PlanEvent.Kind.OTHER, data=data)
+    plan_event_record(plan=plan, user=deleted_by, event=event)
 
 
 # --- Calendar feed tokens --------------------------------------------------------------------------

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from councils.models import HealthCouncil
 from councils.selectors import council_secretariat_users, council_users
 from planning.notifications.services import notification_create, notifications_create_for
-from planning.plans.models import Section, SectionRevision
-from planning.plans.services import section_revision_save
+from planning.plans import events
+from planning.plans.models import Plan, Section, SectionRevision
+from planning.plans.services import plan_event_record, section_revision_save
 from planning.review.models import ChangeProposal, Comment, CommentEdit
 from planning.review.paragraphs import (
     Paragraph,
@@ -425,6 +426,13 @@ def change_proposal_accept(
     locked.decided_by = decided_by
     locked.decided_at = timezone.now()
     locked.save(update_fields=["status", "final_text", "resulting_revision", "decided_by", "decided_at"])
+    plan_event_record(
+        plan=section.plan,
+        user=decided_by,
+        event=events.ProposalAccepted(
+            proposal=locked.pk, section=section.pk, revision=revision.pk, with_edits=with_edits
+        ),
+    )
     _proposal_decision_notify(proposal=locked, decided_by=decided_by)
     return locked
 
@@ -441,6 +449,11 @@ def change_proposal_reject(*, proposal: ChangeProposal, decided_by, reason: str)
     locked.decided_by = decided_by
     locked.decided_at = timezone.now()
     locked.save(update_fields=["status", "decision_reason", "decided_by", "decided_at"])
+    plan_event_record(
+        plan=Plan.objects.only("pk").get(sections=locked.section_id),
+        user=decided_by,
+        event=events.ProposalRejected(proposal=locked.pk, section=locked.section_id, reason=reason),
+    )
     _proposal_decision_notify(proposal=locked, decided_by=decided_by)
     return locked
 

@@ -78,7 +78,7 @@ def test_override_needs_an_administrator_and_a_reason_and_is_logged_and_shown(cl
     assert PlanAdoption.objects.count() == 0
     adoption = _adopt(plan, world.users["admin"], override_reason="Fristen 1. april 2027 skal nås.")
     assert adoption.override_by == world.users["admin"]
-    event = PlanEvent.objects.get(plan=plan, data__event="adoption_override")
+    event = PlanEvent.objects.get(plan=plan, kind=PlanEvent.Kind.ADOPTION_OVERRIDDEN)
     assert event.data["reason"] == "Fristen 1. april 2027 skal nås." and len(event.data["missing"]) == 2
     client.force_login(world.users["member"])
     page = client.get(reverse("plan-adoption", kwargs={"plan_pk": plan.pk})).content.decode()

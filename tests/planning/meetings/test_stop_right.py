@@ -25,7 +25,7 @@ def test_regional_member_present_refers_the_decision_and_suspends_the_plan(world
 
     assert referral.invoked_by.member.name == "Signe Knappe"
     assert plan_adoption_suspended(plan=plan) is True
-    event = PlanEvent.objects.get(plan=plan, data__event="stop_right_invoked")
+    event = PlanEvent.objects.get(plan=plan, kind=PlanEvent.Kind.STOP_RIGHT_USED)
     assert event.data["referral"] == referral.pk
     assert list(
         Notification.objects.filter(kind="meeting_stop_right").values_list("user__username", flat=True)
@@ -37,7 +37,7 @@ def test_regional_member_present_refers_the_decision_and_suspends_the_plan(world
         resolved_by=world.users["secretariat"],
     )
     assert plan_adoption_suspended(plan=plan) is False
-    assert PlanEvent.objects.filter(plan=plan, data__event="stop_right_resolved").count() == 1
+    assert PlanEvent.objects.filter(plan=plan, kind=PlanEvent.Kind.STOP_RIGHT_RESOLVED).count() == 1
 
 
 def test_municipal_member_cannot_invoke(world, adoption_item, soenderjylland_roster):
