@@ -70,7 +70,8 @@ def test_history_page_shows_every_event_kind_with_its_danish_label(client, plan,
     section = plan.sections.first()
     snapshot = plan_snapshot_create(plan=plan, name="Prøve", created_by=secretariat)
     for cls in events.EVENT_TYPES.values():
-        plan_event_record(plan=plan, user=secretariat, event=_sample(cls, section=section.pk, snapshot=snapshot.pk))
+        typed = _sample(cls, section=section.pk, snapshot=snapshot.pk)
+        plan_event_record(plan=plan, user=secretariat, event=typed)
     client.force_login(secretariat)
     response = client.get(reverse("plan-history", kwargs={"pk": plan.pk}))
     assert response.status_code == 200

@@ -71,7 +71,8 @@ def test_moving_one_milestone_moves_nothing_else(process_plan, world):
     changed = {pk for pk in before if before[pk] != after[pk]}
     assert changed == {hearing.pk}
     assert {p.pk: (p.start_date, p.end_date) for p in process_plan.phases.all()} == phases_before
-    event = process_plan.plan.events.filter(kind=PlanEvent.Kind.MILESTONE_CHANGED, data__action="updated").get()
+    changes = process_plan.plan.events.filter(kind=PlanEvent.Kind.MILESTONE_CHANGED, data__action="updated")
+    event = changes.get()
     assert event.data["from"].startswith("2026-11-12") and event.data["to"].startswith("2026-11-19")
 
 
