@@ -57,11 +57,10 @@ def _section_html(index: int) -> str:
 def build_data():
     from councils.models import HealthCouncil, Region
     from councils.permissions import CouncilRole, council_role_grant
-    from planning.models import Initiative
+    from planning.models import Goal, Initiative
     from planning.plans.services import (
-        goal_create,
-        initiative_create,
         plan_create,
+        plan_item_create,
         section_add,
         section_revision_save,
     )
@@ -92,9 +91,14 @@ def build_data():
             author=user,
         )
         if index % 2 == 0:
-            goal_create(section=section, title="Færre forebyggelige indlæggelser", created_by=user)
-            goal_create(section=section, title="Flere borgere behandlet i eget hjem", created_by=user)
-            initiative_create(
+            plan_item_create(
+                model=Goal, section=section, title="Færre forebyggelige indlæggelser", created_by=user
+            )
+            plan_item_create(
+                model=Goal, section=section, title="Flere borgere behandlet i eget hjem", created_by=user
+            )
+            plan_item_create(
+                model=Initiative,
                 section=section,
                 created_by=user,
                 title="Fælles akutteam for kommuner og region",

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "councils.middleware.NotFoundMiddleware",
+    "planning.plans.middleware.PlanFrozenMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -16,7 +16,7 @@ from planning.meetings.models import AgendaItem
 from planning.meetings.selectors import plan_adoption_suspended
 from planning.plans import events
 from planning.plans.models import Plan
-from planning.plans.services import plan_event_record, plan_snapshot_create, plan_status_change
+from planning.plans.services import plan_event_record, plan_snapshot_freeze, plan_status_change
 
 ADOPTED_SNAPSHOT_NAME = "Vedtaget"
 
@@ -149,7 +149,16 @@ def plan_adopt(
     else:
         override_reason = ""
     plan_status_change(plan=plan, to_status=Plan.Status.ADOPTED, changed_by=adopted_by, reason="plan_adopted")
-    snapshot = plan_snapshot_create(plan=plan, name=_(ADOPTED_SNAPSHOT_NAME), created_by=adopted_by)
+    if plan.amends_id is not None:
+        amended = Plan.objects.select_for_update().get(pk=plan.amends_id)
+        if amended.status == Plan.Status.ADOPTED:
+            plan_status_change(
+                plan=amended,
+                to_status=Plan.Status.SUPERSEDED,
+                changed_by=adopted_by,
+                reason="amendment_adopted",
+            )
+    snapshot = plan_snapshot_freeze(plan=plan, name=_(ADOPTED_SNAPSHOT_NAME), created_by=adopted_by)
     adoption = PlanAdoption.objects.create(
         plan=plan,
         adopted_on=adopted_on,

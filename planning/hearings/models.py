@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from planning.common.states import StateMachine
 from planning.plans.models import Plan, PlanSnapshot, Section, SectionRevision
 
 
@@ -245,3 +246,24 @@ class WhitePaperPoint(models.Model):
 
     def __str__(self) -> str:
         return self.segment[:60]
+
+
+HEARING_STATE = StateMachine(
+    name="hearing",
+    model_label=_("høringen"),
+    field="state",
+    choices=Hearing.State,
+    transitions={
+        Hearing.State.DRAFT: {Hearing.State.OPEN},
+        Hearing.State.OPEN: {Hearing.State.CLOSED},
+        Hearing.State.CLOSED: set(),
+    },
+)
+
+WHITE_PAPER_STATE = StateMachine(
+    name="white_paper",
+    model_label=_("hvidbogen"),
+    field="state",
+    choices=WhitePaper.State,
+    transitions={WhitePaper.State.DRAFT: {WhitePaper.State.FINAL}, WhitePaper.State.FINAL: set()},
+)

@@ -28,6 +28,8 @@ from planning.common.diff import html_diff
 from planning.common.jobs import job_enqueue_on_commit
 from planning.common.uploads import upload_filename, upload_validate
 from planning.hearings.models import (
+    HEARING_STATE,
+    WHITE_PAPER_STATE,
     Hearing,
     HearingParty,
     HearingReminder,
@@ -39,7 +41,7 @@ from planning.hearings.models import (
 from planning.plans import events
 from planning.plans.models import Plan, Section, SectionRevision, SnapshotEntry
 from planning.plans.selectors import AreaStatus, plan_completeness
-from planning.plans.services import plan_event_record, plan_snapshot_create, plan_status_change
+from planning.plans.services import plan_event_record, plan_snapshot_freeze, plan_status_change
 
 TOKEN_SALT = "planning.hearing-party"
 REMINDER_DAYS = (7, 1)
@@ -139,19 +141,20 @@ def hearing_open(
     plan_status_change(
         plan=plan, to_status=Plan.Status.IN_HEARING, changed_by=opened_by, reason="hearing_opened"
     )
-    snapshot = plan_snapshot_create(
+    snapshot = plan_snapshot_freeze(
         plan=plan, name=snapshot_name.strip() or _(DEFAULT_SNAPSHOT_NAME), created_by=opened_by
     )
-    hearing = Hearing.objects.create(
+    hearing = Hearing(
         plan=plan,
         snapshot=snapshot,
         title=title.strip(),
         deadline=deadline,
         intro=intro.strip(),
-        state=Hearing.State.OPEN,
         created_by=opened_by,
         opened_at=now,
     )
+    HEARING_STATE.apply(hearing, Hearing.State.OPEN)
+    hearing.save()
     for party in parties:
         HearingParty.objects.create(
             hearing=hearing,
@@ -466,9 +469,7 @@ def hearing_close(*, hearing: Hearing, closed_by, now: datetime | None = None) -
     hearing = Hearing.objects.select_for_update().select_related("plan").get(pk=hearing.pk)
     if hearing.state == Hearing.State.CLOSED:
         return hearing
-    if hearing.state != Hearing.State.OPEN:
-        raise ValidationError(_("Kun en åben høring kan afsluttes."))
-    hearing.state = Hearing.State.CLOSED
+    HEARING_STATE.apply(hearing, Hearing.State.CLOSED)
     hearing.closed_at = now or timezone.now()
     hearing.save(update_fields=["state", "closed_at"])
     if hearing.plan.status == Plan.Status.IN_HEARING:
@@ -621,7 +622,7 @@ def whitepaper_finalise(*, white_paper: WhitePaper, finalised_by, now: datetime 
         )
     if errors:
         raise ValidationError(errors)
-    white_paper.state = WhitePaper.State.FINAL
+    WHITE_PAPER_STATE.apply(white_paper, WhitePaper.State.FINAL)
     white_paper.finalised_at = now or timezone.now()
     white_paper.finalised_by = finalised_by
     white_paper.save(update_fields=["state", "finalised_at", "finalised_by"])

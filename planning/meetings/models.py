@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import CouncilMember, HealthCouncil
+from planning.common.states import StateMachine
 from planning.plans.models import Plan, PlanSnapshot
 
 CASE_NUMBER_VALIDATOR = RegexValidator(
@@ -466,3 +467,44 @@ class QuestionReminderDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question}: {self.get_kind_display()}"
+
+
+# Planned → agenda published → held → minutes approved; approved minutes that change go back to "held".
+MEETING_STATUS = StateMachine(
+    name="meeting",
+    model_label=_("mødet"),
+    field="status",
+    choices=Meeting.Status,
+    transitions={
+        Meeting.Status.PLANNED: {Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.HELD},
+        Meeting.Status.AGENDA_PUBLISHED: {Meeting.Status.HELD},
+        Meeting.Status.HELD: {Meeting.Status.MINUTES_APPROVED},
+        Meeting.Status.MINUTES_APPROVED: {Meeting.Status.HELD},
+    },
+)
+
+# The question scheme (002): an open question (asked, or also sent on to the regional council's scheme)
+# is answered, declined by the chair (which opens a dialogue; a narrower question is a new one) or
+# refused as being about an individual. Closed questions stay closed.
+QUESTION_STATUS = StateMachine(
+    name="question",
+    model_label=_("spørgsmålet"),
+    field="status",
+    choices=Question.Status,
+    transitions={
+        Question.Status.ASKED: {
+            Question.Status.ANSWERED,
+            Question.Status.DECLINED,
+            Question.Status.REFUSED,
+            Question.Status.FORWARDED,
+        },
+        Question.Status.FORWARDED: {
+            Question.Status.ANSWERED,
+            Question.Status.DECLINED,
+            Question.Status.REFUSED,
+        },
+        Question.Status.ANSWERED: set(),
+        Question.Status.DECLINED: set(),
+        Question.Status.REFUSED: set(),
+    },
+)

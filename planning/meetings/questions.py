@@ -13,6 +13,7 @@ from councils.models import HealthCouncil
 from planning.common.dates import danish_date
 from planning.meetings.models import (
     INDIVIDUAL_RULE_WORDING,
+    QUESTION_STATUS,
     QUESTION_TITLE_PREFIX,
     Question,
     QuestionMessage,
@@ -100,7 +101,7 @@ def question_refuse_individual(*, question: Question) -> Question:
         return question
     if not question.is_open:
         raise QuestionError(_("Spørgsmålet er allerede afsluttet."))
-    question.status = Question.Status.REFUSED
+    QUESTION_STATUS.apply(question, Question.Status.REFUSED, error=QuestionError)
     question.about_individual = True
     question.refusal_text = f"{INDIVIDUAL_RULE_WORDING}."
     question.save(update_fields=["status", "about_individual", "refusal_text"])
@@ -129,7 +130,7 @@ def question_answer(*, question: Question, answer: str, confidential: bool, answ
     question.answer_confidential = confidential
     question.answered_at = timezone.now()
     question.answered_by = answered_by
-    question.status = Question.Status.ANSWERED
+    QUESTION_STATUS.apply(question, Question.Status.ANSWERED, error=QuestionError)
     question.save(update_fields=["answer", "answer_confidential", "answered_at", "answered_by", "status"])
     body = (
         _("Svaret indeholder oplysninger af fortrolig karakter.")
@@ -153,7 +154,7 @@ def question_decline(*, question: Question, reason: str, declined_by) -> Questio
         raise QuestionError(_("Skriv en begrundelse, så spørger kan omformulere spørgsmålet."))
     if not question.is_open:
         raise QuestionError(_("Spørgsmålet kan ikke afvises i sin nuværende status."))
-    question.status = Question.Status.DECLINED
+    QUESTION_STATUS.apply(question, Question.Status.DECLINED, error=QuestionError)
     question.decline_reason = reason.strip()
     question.declined_at = timezone.now()
     question.save(update_fields=["status", "decline_reason", "declined_at"])
@@ -210,7 +211,7 @@ def question_forward(*, question: Question, forwarded_by) -> Question:
     question.forwarded_to_regional_scheme_at = timezone.now()
     fields = ["forwarded_to_regional_scheme_at"]
     if question.status == Question.Status.ASKED:
-        question.status = Question.Status.FORWARDED
+        QUESTION_STATUS.apply(question, Question.Status.FORWARDED, error=QuestionError)
         fields.append("status")
     question.save(update_fields=fields)
     return question

@@ -15,6 +15,7 @@ from planning.common.dates import danish_date
 from planning.common.sanitise import html_sanitise
 from planning.common.uploads import upload_filename, upload_validate
 from planning.meetings.models import (
+    MEETING_STATUS,
     AgendaItem,
     Attachment,
     Meeting,
@@ -35,13 +36,6 @@ class MeetingError(ValueError):
 
 
 # --- Meetings ----------------------------------------------------------------------------------
-
-MEETING_STATUS_TRANSITIONS: dict[str, set[str]] = {
-    Meeting.Status.PLANNED: {Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.HELD},
-    Meeting.Status.AGENDA_PUBLISHED: {Meeting.Status.HELD},
-    Meeting.Status.HELD: {Meeting.Status.MINUTES_APPROVED},
-    Meeting.Status.MINUTES_APPROVED: {Meeting.Status.HELD},
-}
 
 
 @transaction.atomic
@@ -95,6 +89,15 @@ def participant_attendance_set(*, participant: MeetingParticipant, attendance: s
     return participant
 
 
+def _meeting_has_items_guard(to_status: str):
+    def guard(meeting: Meeting) -> list[str]:
+        if to_status == Meeting.Status.AGENDA_PUBLISHED and not meeting.items.exists():
+            return [_("Dagsordenen har ingen punkter endnu.")]
+        return []
+
+    return guard
+
+
 @transaction.atomic
 def meeting_status_change(*, meeting: Meeting, to_status: str, changed_by) -> Meeting:
     """Move a meeting along planned → agenda published → held → minutes approved; no-op if already there.
@@ -103,14 +106,7 @@ def meeting_status_change(*, meeting: Meeting, to_status: str, changed_by) -> Me
     """
     if meeting.status == to_status:
         return meeting
-    if to_status not in MEETING_STATUS_TRANSITIONS[meeting.status]:
-        raise MeetingError(
-            _("Mødet kan ikke gå fra »%(from)s« til »%(to)s«.")
-            % {"from": meeting.get_status_display(), "to": Meeting.Status(to_status).label}
-        )
-    if to_status == Meeting.Status.AGENDA_PUBLISHED and not meeting.items.exists():
-        raise MeetingError(_("Dagsordenen har ingen punkter endnu."))
-    meeting.status = to_status
+    MEETING_STATUS.apply(meeting, to_status, guards=[_meeting_has_items_guard(to_status)], error=MeetingError)
     update = ["status"]
     if to_status == Meeting.Status.AGENDA_PUBLISHED:
         meeting.agenda_published_at = timezone.now()
@@ -410,7 +406,7 @@ def minutes_issue(*, meeting: Meeting, issued_by) -> MinutesVersion:
         meeting=meeting, number=(latest.number if latest else 0) + 1, content=content, created_by=issued_by
     )
     if meeting.status == Meeting.Status.MINUTES_APPROVED:
-        meeting.status = Meeting.Status.HELD
+        MEETING_STATUS.apply(meeting, Meeting.Status.HELD, error=MeetingError)
         meeting.minutes_approved_at = None
         meeting.minutes_approved_at_meeting = None
         meeting.save(update_fields=["status", "minutes_approved_at", "minutes_approved_at_meeting"])
@@ -425,7 +421,7 @@ def minutes_reissue_after_edit(*, meeting: Meeting, edited_by) -> MinutesVersion
 
 
 def _minutes_finalise(*, meeting: Meeting, at_meeting: Meeting | None = None) -> None:
-    meeting.status = Meeting.Status.MINUTES_APPROVED
+    MEETING_STATUS.apply(meeting, Meeting.Status.MINUTES_APPROVED, error=MeetingError)
     meeting.minutes_approved_at = timezone.now()
     meeting.minutes_approved_at_meeting = at_meeting
     meeting.save(update_fields=["status", "minutes_approved_at", "minutes_approved_at_meeting"])

@@ -234,9 +234,13 @@ class AmendmentStarted(PlanEventData):
     kind: ClassVar[str] = Kind.AMENDMENT_STARTED
     adopted_plan: int
     adopted_snapshot: int | None
+    amendment: int | None = None
 
     def summary(self) -> str:
-        return _("ny udkastcyklus fra den vedtagne plan (nr. %(pk)s)") % {"pk": self.adopted_plan}
+        return _("nyt udkast (plan nr. %(new)s) fra den vedtagne plan (nr. %(old)s)") % {
+            "new": self.amendment,
+            "old": self.adopted_plan,
+        }
 
 
 # --- Review ----------------------------------------------------------------------------------------

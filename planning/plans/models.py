@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import HealthCouncil
+from planning.common.states import StateMachine
 
 
 class StatutoryArea(models.TextChoices):
@@ -37,6 +38,14 @@ class Plan(models.Model):
     )
     regional_plan_reference = models.CharField(
         _("bygger på regional sundhedsplan"), max_length=300, blank=True
+    )
+    amends = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendments",
+        verbose_name=_("ændrer den vedtagne plan"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("oprettet af")
@@ -301,3 +310,20 @@ class PlanEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+# Draft → in hearing → (closed) draft → adopted → superseded (by an adopted amendment). A draft may be
+# adopted only through plan_adopt's gates or an administrator's logged override; nothing leaves "adopted"
+# except being superseded, so an adopted plan is never edited: changes go to an amendment (a new draft).
+PLAN_STATUS = StateMachine(
+    name="plan",
+    model_label=_("planen"),
+    field="status",
+    choices=Plan.Status,
+    transitions={
+        Plan.Status.DRAFT: {Plan.Status.IN_HEARING, Plan.Status.ADOPTED, Plan.Status.SUPERSEDED},
+        Plan.Status.IN_HEARING: {Plan.Status.DRAFT},
+        Plan.Status.ADOPTED: {Plan.Status.SUPERSEDED},
+        Plan.Status.SUPERSEDED: set(),
+    },
+)

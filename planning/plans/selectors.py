@@ -7,7 +7,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from councils.errors import NotFound
-from councils.selectors import council_list_for_user
+from councils.selectors import council_list_for_user, council_user_can
 from planning.plans.models import (
     Goal,
     Initiative,
@@ -204,3 +204,22 @@ def initiative_get_for_plan(*, plan: Plan, pk: int) -> Initiative:
         return Initiative.objects.select_related("section").get(pk=pk, section__plan=plan)
     except Initiative.DoesNotExist as exc:
         raise NotFound from exc
+
+
+def plan_open_amendment(*, plan: Plan) -> Plan | None:
+    """The amendment of an adopted plan still being drafted or heard, if one is under way."""
+    return (
+        plan.amendments.exclude(status__in=(Plan.Status.ADOPTED, Plan.Status.SUPERSEDED))
+        .order_by("-pk")
+        .first()
+    )
+
+
+def plan_frozen_context(*, plan: Plan, user) -> dict:
+    """What the notice on an adopted plan shows: the amendment under way, or whether one may be started."""
+    return {
+        "plan": plan,
+        "open_amendment": plan_open_amendment(plan=plan) if plan.status == Plan.Status.ADOPTED else None,
+        "can_amend": plan.status == Plan.Status.ADOPTED
+        and council_user_can(user=user, council=plan.council, perm=PlanPerm.CHANGE),
+    }

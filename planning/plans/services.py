@@ -1,6 +1,9 @@
 """Writes to plans: creation from the statutory template, section revisions with optimistic locking,
 snapshots, and the plan's append-only history."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -10,8 +13,10 @@ from django.utils.translation import gettext_noop
 
 from councils.models import HealthCouncil
 from planning.common.sanitise import html_sanitise
+from planning.common.states import TransitionRefused
 from planning.plans import events
 from planning.plans.models import (
+    PLAN_STATUS,
     Goal,
     Initiative,
     Plan,
@@ -51,18 +56,40 @@ def plan_event_record(*, plan: Plan, user, event: events.PlanEventData) -> PlanE
     return PlanEvent.objects.create(plan=plan, user=user, kind=event.kind, data=event.data())
 
 
-class InvalidStatusTransition(ValueError):
+class PlanFrozen(Exception):
+    """A write to an adopted (or superseded) plan. Its text is the adopted text and never changes;
+    changes go into an amendment (plan_amendment_start). Shown as a 409 page by PlanFrozenMiddleware."""
+
+    def __init__(self, *, plan_id: int):
+        self.plan_id = plan_id
+        super().__init__(
+            _(
+                "Planen er vedtaget, og den vedtagne tekst kan ikke ændres. "
+                "Start en ændring af planen for at arbejde videre på et nyt udkast."
+            )
+        )
+
+
+FROZEN_STATUSES = (Plan.Status.ADOPTED, Plan.Status.SUPERSEDED)
+
+
+def plan_editable_check(*, plan_id: int) -> None:
+    """An adopted plan is frozen: its sections, title, goals, initiatives and named versions refuse
+    every change (DOMAIN: the council adopts *the* plan; later changes are a new decision). A plan in
+    hearing stays editable: edits go to the working draft while the hearing keeps its frozen snapshot.
+
+    Reads the status under a row lock, so an edit cannot slip in while the plan is being adopted.
+    """
+    plans = Plan.objects.filter(pk=plan_id)
+    if transaction.get_connection().in_atomic_block:
+        plans = plans.select_for_update()
+    status = plans.values_list("status", flat=True).first()
+    if status in FROZEN_STATUSES:
+        raise PlanFrozen(plan_id=plan_id)
+
+
+class InvalidStatusTransition(TransitionRefused):
     """A plan status change the process does not allow (e.g. an adopted plan back to draft)."""
-
-
-# Draft → in hearing → (closed) draft → adopted → superseded; a draft may also be adopted directly
-# (only through plan_adopt's gates or an administrator's logged override).
-STATUS_PIPELINE = {
-    Plan.Status.DRAFT: {Plan.Status.IN_HEARING, Plan.Status.ADOPTED, Plan.Status.SUPERSEDED},
-    Plan.Status.IN_HEARING: {Plan.Status.DRAFT},
-    Plan.Status.ADOPTED: {Plan.Status.SUPERSEDED},
-    Plan.Status.SUPERSEDED: set(),
-}
 
 
 @transaction.atomic
@@ -70,10 +97,7 @@ def plan_status_change(*, plan: Plan, to_status: str, changed_by, reason: str) -
     """Move a plan along its status pipeline and record it; a no-op when it is already there."""
     if plan.status == to_status:
         return plan
-    if to_status not in STATUS_PIPELINE[plan.status]:
-        raise InvalidStatusTransition(f"{plan.status} -> {to_status}")
-    from_status = plan.status
-    plan.status = to_status
+    from_status = PLAN_STATUS.apply(plan, to_status, error=InvalidStatusTransition)
     plan.save(update_fields=["status", "updated_at"])
     plan_event_record(
         plan=plan,
@@ -138,6 +162,7 @@ def section_add(
 ) -> Section:
     if not title.strip():
         raise ValueError(_("Et afsnit skal have en overskrift."))
+    plan_editable_check(plan_id=plan.pk)
     section = _section_create(
         plan=plan,
         position=_next_position(plan.sections),
@@ -187,6 +212,7 @@ def section_revision_save(
 def _section_revision_save_locked(
     *, section: Section, title: str, text: str, base_revision_id: int | None, author, note: str
 ) -> SectionRevision:
+    plan_editable_check(plan_id=section.plan_id)
     locked = Section.objects.select_for_update().get(pk=section.pk)
     clean_text = html_sanitise(text)
     title = title.strip()
@@ -252,6 +278,7 @@ def section_rename(*, section: Section, title: str, renamed_by) -> Section:
     title = title.strip()
     if not title:
         raise ValueError(_("Et afsnit skal have en overskrift."))
+    plan_editable_check(plan_id=section.plan_id)
     locked = Section.objects.select_for_update().get(pk=section.pk)
     old_title = locked.title
     if old_title == title:
@@ -282,6 +309,7 @@ def section_move(*, section: Section, direction: str, moved_by) -> bool:
     """
     if direction not in (SectionMove.UP, SectionMove.DOWN):
         raise ValueError(f"unknown direction {direction!r}")
+    plan_editable_check(plan_id=section.plan_id)
     ordered = list(
         Section.objects.select_for_update().filter(plan_id=section.plan_id).order_by("position", "pk")
     )
@@ -314,6 +342,7 @@ def section_move(*, section: Section, direction: str, moved_by) -> bool:
 @transaction.atomic
 def section_remove(*, section: Section, removed_by) -> Section:
     """Take a section out of the plan; it keeps its revisions and can be restored. Idempotent."""
+    plan_editable_check(plan_id=section.plan_id)
     updated = Section.objects.filter(pk=section.pk, is_removed=False).update(
         is_removed=True, removed_at=timezone.now()
     )
@@ -330,6 +359,7 @@ def section_remove(*, section: Section, removed_by) -> Section:
 @transaction.atomic
 def section_restore(*, section: Section, restored_by) -> Section:
     """Bring a removed section back at its old place in the order. Idempotent."""
+    plan_editable_check(plan_id=section.plan_id)
     updated = Section.objects.filter(pk=section.pk, is_removed=True).update(is_removed=False, removed_at=None)
     section.refresh_from_db(fields=["is_removed", "removed_at"])
     if updated:
@@ -356,6 +386,7 @@ def plan_update(*, plan: Plan, updated_by, **fields) -> Plan:
     unknown = set(fields) - set(PLAN_DETAIL_FIELDS)
     if unknown:
         raise ValueError(f"not plan details: {sorted(unknown)}")
+    plan_editable_check(plan_id=plan.pk)
     changed = {}
     for name, value in fields.items():
         old = getattr(plan, name)
@@ -392,90 +423,90 @@ def _next_position(queryset) -> int:
     return (queryset.aggregate(last=Max("position"))["last"] or 0) + 1
 
 
-@transaction.atomic
-def goal_create(*, section: Section, title: str, created_by, description: str = "") -> Goal:
-    goal = Goal(section=section, title=title, description=description, position=_next_position(section.goals))
-    goal.full_clean()
-    goal.save()
-    _goal_event(goal=goal, user=created_by, action="created")
-    return goal
+@dataclass(frozen=True)
+class _PlanItemKind:
+    """What differs between the two kinds of item a section lists (goals and initiatives)."""
+
+    fields: tuple[str, ...]
+    related_name: str
+    event: Callable[[Goal | Initiative, str], events.PlanEventData]
+
+
+PLAN_ITEM_KINDS: dict[type, _PlanItemKind] = {
+    Goal: _PlanItemKind(
+        fields=GOAL_FIELDS,
+        related_name="goals",
+        event=lambda goal, action: events.GoalChanged(
+            action=action, section=goal.section_id, goal=goal.pk, title=goal.title
+        ),
+    ),
+    Initiative: _PlanItemKind(
+        fields=INITIATIVE_FIELDS,
+        related_name="initiatives",
+        event=lambda initiative, action: events.InitiativeChanged(
+            action=action, section=initiative.section_id, initiative=initiative.pk, title=initiative.title
+        ),
+    ),
+}
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, updated_by, **fields) -> Goal:
-    _fields_apply(instance=goal, fields=fields, allowed=GOAL_FIELDS)
-    goal.full_clean()
-    goal.save()
-    _goal_event(goal=goal, user=updated_by, action="updated")
-    return goal
+def plan_item_create(*, model: type[Goal | Initiative], section: Section, created_by, **fields):
+    """Add a goal or an initiative at the end of a section's list."""
+    spec = PLAN_ITEM_KINDS[model]
+    plan_editable_check(plan_id=section.plan_id)
+    item = model(section=section, position=_next_position(getattr(section, spec.related_name)))
+    return _plan_item_save(item=item, spec=spec, fields=fields, user=created_by, action="created")
 
 
 @transaction.atomic
-def goal_delete(*, goal: Goal, deleted_by) -> None:
-    _goal_event(goal=goal, user=deleted_by, action="deleted")
-    goal.delete()
+def plan_item_update(*, item: Goal | Initiative, updated_by, **fields):
+    spec = PLAN_ITEM_KINDS[type(item)]
+    plan_editable_check(plan_id=item.section.plan_id)
+    return _plan_item_save(item=item, spec=spec, fields=fields, user=updated_by, action="updated")
 
 
 @transaction.atomic
-def initiative_create(*, section: Section, created_by, title: str, responsible: str, **fields) -> Initiative:
-    initiative = Initiative(
-        section=section, title=title, responsible=responsible, position=_next_position(section.initiatives)
-    )
-    _fields_apply(instance=initiative, fields=fields, allowed=INITIATIVE_FIELDS)
-    _dates_check(start_date=initiative.start_date, end_date=initiative.end_date)
-    initiative.full_clean()
-    initiative.save()
-    _initiative_event(initiative=initiative, user=created_by, action="created")
-    return initiative
+def plan_item_delete(*, item: Goal | Initiative, deleted_by) -> None:
+    plan_editable_check(plan_id=item.section.plan_id)
+    _plan_item_event(item=item, user=deleted_by, action="deleted")
+    item.delete()
 
 
-@transaction.atomic
-def initiative_update(*, initiative: Initiative, updated_by, **fields) -> Initiative:
-    _fields_apply(instance=initiative, fields=fields, allowed=INITIATIVE_FIELDS)
-    _dates_check(start_date=initiative.start_date, end_date=initiative.end_date)
-    initiative.full_clean()
-    initiative.save()
-    _initiative_event(initiative=initiative, user=updated_by, action="updated")
-    return initiative
-
-
-@transaction.atomic
-def initiative_delete(*, initiative: Initiative, deleted_by) -> None:
-    _initiative_event(initiative=initiative, user=deleted_by, action="deleted")
-    initiative.delete()
-
-
-def _fields_apply(*, instance, fields: dict, allowed: tuple[str, ...]) -> None:
-    unknown = set(fields) - set(allowed)
+def _plan_item_save(*, item, spec: _PlanItemKind, fields: dict, user, action: str):
+    unknown = set(fields) - set(spec.fields)
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     for name, value in fields.items():
-        setattr(instance, name, value)
+        setattr(item, name, value)
+    if "start_date" in spec.fields:
+        _dates_check(start_date=item.start_date, end_date=item.end_date)
+    item.full_clean()
+    item.save()
+    _plan_item_event(item=item, user=user, action=action)
+    return item
 
 
-def _goal_event(*, goal: Goal, user, action: str) -> None:
-    plan = Plan.objects.only("pk").get(sections=goal.section_id)
-    plan_event_record(
-        plan=plan,
-        user=user,
-        event=events.GoalChanged(action=action, section=goal.section_id, goal=goal.pk, title=goal.title),
-    )
-
-
-def _initiative_event(*, initiative: Initiative, user, action: str) -> None:
-    plan = Plan.objects.only("pk").get(sections=initiative.section_id)
-    plan_event_record(
-        plan=plan,
-        user=user,
-        event=events.InitiativeChanged(
-            action=action, section=initiative.section_id, initiative=initiative.pk, title=initiative.title
-        ),
-    )
+def _plan_item_event(*, item, user, action: str) -> None:
+    plan = Plan.objects.only("pk").get(sections=item.section_id)
+    plan_event_record(plan=plan, user=user, event=PLAN_ITEM_KINDS[type(item)].event(item, action))
 
 
 @transaction.atomic
 def plan_snapshot_create(*, plan: Plan, name: str, created_by) -> PlanSnapshot:
-    """Freeze the plan as it stands: each live section's current revision, number, goals and initiatives."""
+    """A named version the secretariat asks for; refused once the plan is adopted (its adopted version
+    is the last one)."""
+    if not name.strip():
+        raise ValueError(_("En navngiven version skal have et navn."))
+    plan_editable_check(plan_id=plan.pk)
+    return plan_snapshot_freeze(plan=plan, name=name, created_by=created_by)
+
+
+@transaction.atomic
+def plan_snapshot_freeze(*, plan: Plan, name: str, created_by) -> PlanSnapshot:
+    """Freeze the plan as it stands: each live section's current revision, number, goals and initiatives.
+
+    Used by the lifecycle itself (opening a hearing, adopting), whatever the plan's status."""
     if not name.strip():
         raise ValueError(_("En navngiven version skal have et navn."))
     snapshot = PlanSnapshot.objects.create(
@@ -518,3 +549,77 @@ def plan_snapshot_create(*, plan: Plan, name: str, created_by) -> PlanSnapshot:
         event=events.SnapshotCreated(snapshot=snapshot.pk, name=name),
     )
     return snapshot
+
+
+class AmendmentRefused(Exception):
+    """Only an adopted plan can be amended."""
+
+
+@transaction.atomic
+def plan_amendment_start(*, plan: Plan, started_by) -> Plan:
+    """ "Start en ændring af planen": a new draft cycle from the adopted text.
+
+    The adopted plan stays frozen (its adopted snapshot is untouched); the amendment is a new plan that
+    `amends` it, with the adopted sections, goals and initiatives as its first version. An amendment
+    already under way is returned instead of a second one. When the amendment is adopted, the plan it
+    amends becomes "Erstattet" (see planning.adoption).
+    """
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != Plan.Status.ADOPTED:
+        raise AmendmentRefused(_("Kun en vedtaget plan kan ændres med et nyt udkast."))
+    open_amendment = locked.amendments.exclude(status__in=FROZEN_STATUSES).order_by("-pk").first()
+    if open_amendment is not None:
+        return open_amendment
+    amendment = Plan(
+        council=locked.council,
+        title=locked.title,
+        period_start_year=locked.period_start_year,
+        period_end_year=locked.period_end_year,
+        national_plan_reference=locked.national_plan_reference,
+        regional_plan_reference=locked.regional_plan_reference,
+        amends=locked,
+        created_by=started_by,
+    )
+    amendment.full_clean()
+    amendment.save()
+    note = gettext_noop("Fra den vedtagne plan")
+    sections = (
+        locked.sections.filter(is_removed=False)
+        .select_related("current_revision")
+        .prefetch_related("goals", "initiatives")
+        .order_by("position")
+    )
+    for position, section in enumerate(sections, start=1):
+        copy = Section.objects.create(
+            plan=amendment,
+            position=position,
+            kind=section.kind,
+            statutory_area=section.statutory_area,
+            title=section.title,
+        )
+        text = section.current_revision.text if section.current_revision else ""
+        _revision_append(section=copy, title=section.title, text=text, author=started_by, note=note)
+        Goal.objects.bulk_create(
+            [
+                Goal(section=copy, position=g.position, title=g.title, description=g.description)
+                for g in section.goals.all()
+            ]
+        )
+        Initiative.objects.bulk_create(
+            [
+                Initiative(
+                    section=copy,
+                    **{name: getattr(i, name) for name in ("position", *INITIATIVE_FIELDS)},
+                )
+                for i in section.initiatives.all()
+            ]
+        )
+    adopted_snapshot = locked.snapshots.filter(plan_status=Plan.Status.ADOPTED).order_by("-pk").first()
+    started = events.AmendmentStarted(
+        adopted_plan=locked.pk,
+        adopted_snapshot=adopted_snapshot.pk if adopted_snapshot else None,
+        amendment=amendment.pk,
+    )
+    plan_event_record(plan=amendment, user=started_by, event=started)
+    plan_event_record(plan=locked, user=started_by, event=started)
+    return amendment

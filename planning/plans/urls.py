@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.PlanDetailView.as_view(), name="plan-detail"),
     path("<int:pk>/rediger/", views.PlanUpdateView.as_view(), name="plan-update"),
     path("<int:pk>/historik/", views.PlanHistoryView.as_view(), name="plan-history"),
+    path("<int:pk>/aendring/", views.PlanAmendmentStartView.as_view(), name="plan-amendment-start"),
     path("<int:pk>/afsnit/nyt/", views.SectionAddView.as_view(), name="section-add"),
     path(f"{section}/rediger/", views.SectionEditView.as_view(), name="section-edit"),
     path(f"{section}/omdoeb/", views.SectionRenameView.as_view(), name="section-rename"),

@@ -29,13 +29,14 @@ from planning.plans.forms import (
     SectionRenameForm,
     SnapshotForm,
 )
-from planning.plans.models import Initiative, Plan, Section
+from planning.plans.models import Goal, Initiative, Plan, Section
 from planning.plans.permissions import PlanPerm
 from planning.plans.selectors import (
     goal_get_for_plan,
     initiative_get_for_plan,
     plan_completeness,
     plan_event_list,
+    plan_frozen_context,
     plan_list_for_page,
     plan_removed_sections,
     plan_sections_for_page,
@@ -48,16 +49,17 @@ from planning.plans.selectors import (
     snapshot_entry_list,
 )
 from planning.plans.services import (
+    FROZEN_STATUSES,
     PLAN_DETAIL_FIELDS,
+    AmendmentRefused,
+    PlanFrozen,
     RevisionConflict,
     SectionMove,
-    goal_create,
-    goal_delete,
-    goal_update,
-    initiative_create,
-    initiative_delete,
-    initiative_update,
+    plan_amendment_start,
     plan_create,
+    plan_item_create,
+    plan_item_delete,
+    plan_item_update,
     plan_snapshot_create,
     plan_update,
     section_add,
@@ -81,8 +83,9 @@ class PlanAccessMixin(CouncilAccessMixin):
         return self.plan.council
 
     def can_edit(self) -> bool:
+        """May this user change the plan now: the right to, and a plan that is not adopted (frozen)."""
         if not hasattr(self, "_can_edit"):
-            self._can_edit = council_user_can(
+            self._can_edit = self.plan.status not in FROZEN_STATUSES and council_user_can(
                 user=self.request.user, council=self.plan.council, perm=PlanPerm.CHANGE
             )
         return self._can_edit
@@ -98,7 +101,17 @@ class PlanAccessMixin(CouncilAccessMixin):
         return {"plan": self.plan, "can_edit": self.can_edit(), **kwargs}
 
 
-class PlanWriteMixin(PlanAccessMixin):
+class _PlanNotFrozen:
+    """After the permission check (it comes later in the MRO than CouncilAccessMixin): an adopted plan
+    answers every write view, GET or POST, with the 409 page instead of a form that cannot be saved."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.plan.status in FROZEN_STATUSES:
+            raise PlanFrozen(plan_id=self.plan.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PlanWriteMixin(PlanAccessMixin, _PlanNotFrozen):
     council_permission = PlanPerm.CHANGE
 
 
@@ -190,9 +203,33 @@ class PlanDetailView(PlanAccessMixin, TemplateView):
                 removed_sections=list(plan_removed_sections(plan=self.plan)) if self.can_edit() else [],
                 completeness=plan_completeness(plan=self.plan),
                 crumbs=[(_("Planer"), reverse("plan-list")), (self.plan.title, None)],
+                **(
+                    plan_frozen_context(plan=self.plan, user=self.request.user)
+                    if self.plan.status in FROZEN_STATUSES
+                    else {}
+                ),
             ),
             **kwargs,
         )
+
+
+class PlanAmendmentStartView(PlanAccessMixin, View):
+    """POST only: "Start en ændring af planen" opens a new draft from the adopted text."""
+
+    council_permission = PlanPerm.CHANGE
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            amendment = plan_amendment_start(plan=self.plan, started_by=request.user)
+        except AmendmentRefused as refused:
+            messages.error(request, str(refused))
+            return HttpResponseRedirect(self.plan.get_absolute_url())
+        messages.success(
+            request,
+            _("Ændringsudkastet er oprettet fra den vedtagne tekst. Den vedtagne plan er uændret."),
+        )
+        return HttpResponseRedirect(amendment.get_absolute_url())
 
 
 class PlanUpdateView(PlanWriteMixin, View):
@@ -527,7 +564,7 @@ class GoalCreateView(_ItemFormView):
     noun = "mål"
 
     def save(self, *, item, data):
-        goal_create(section=self.get_section(), created_by=self.request.user, **data)
+        plan_item_create(model=Goal, section=self.get_section(), created_by=self.request.user, **data)
 
 
 class GoalUpdateView(_ItemFormView):
@@ -541,7 +578,7 @@ class GoalUpdateView(_ItemFormView):
         return self.item
 
     def save(self, *, item, data):
-        goal_update(goal=item, updated_by=self.request.user, **data)
+        plan_item_update(item=item, updated_by=self.request.user, **data)
 
 
 class InitiativeCreateView(_ItemFormView):
@@ -549,7 +586,7 @@ class InitiativeCreateView(_ItemFormView):
     noun = "indsats"
 
     def save(self, *, item, data):
-        initiative_create(section=self.get_section(), created_by=self.request.user, **data)
+        plan_item_create(model=Initiative, section=self.get_section(), created_by=self.request.user, **data)
 
 
 class InitiativeUpdateView(_ItemFormView):
@@ -563,7 +600,7 @@ class InitiativeUpdateView(_ItemFormView):
         return self.item
 
     def save(self, *, item, data):
-        initiative_update(initiative=item, updated_by=self.request.user, **data)
+        plan_item_update(item=item, updated_by=self.request.user, **data)
 
 
 class _ItemDeleteView(SectionMixin, PlanWriteMixin, View):
@@ -595,7 +632,7 @@ class GoalDeleteView(_ItemDeleteView):
         return self.item
 
     def delete(self, *, item):
-        goal_delete(goal=item, deleted_by=self.request.user)
+        plan_item_delete(item=item, deleted_by=self.request.user)
 
 
 class InitiativeDeleteView(_ItemDeleteView):
@@ -606,7 +643,7 @@ class InitiativeDeleteView(_ItemDeleteView):
         return self.item
 
     def delete(self, *, item):
-        initiative_delete(initiative=item, deleted_by=self.request.user)
+        plan_item_delete(item=item, deleted_by=self.request.user)
 
 
 # --- Snapshots -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from planning.common.states import StateMachine
 from planning.plans.models import Plan, Section, SectionRevision
 
 
@@ -183,3 +184,33 @@ class ChangeProposal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+
+COMMENT_STATUS = StateMachine(
+    name="comment",
+    model_label=_("tråden"),
+    field="status",
+    choices=Comment.Status,
+    transitions={
+        Comment.Status.OPEN: {Comment.Status.RESOLVED},
+        Comment.Status.RESOLVED: {Comment.Status.OPEN},
+    },
+)
+
+# A proposal is decided once: accepted (as proposed or with the secretariat's edits) or rejected.
+PROPOSAL_STATUS = StateMachine(
+    name="change_proposal",
+    model_label=_("ændringsforslaget"),
+    field="status",
+    choices=ChangeProposal.Status,
+    transitions={
+        ChangeProposal.Status.OPEN: {
+            ChangeProposal.Status.ACCEPTED,
+            ChangeProposal.Status.ACCEPTED_WITH_EDITS,
+            ChangeProposal.Status.REJECTED,
+        },
+        ChangeProposal.Status.ACCEPTED: set(),
+        ChangeProposal.Status.ACCEPTED_WITH_EDITS: set(),
+        ChangeProposal.Status.REJECTED: set(),
+    },
+)

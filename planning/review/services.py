@@ -18,8 +18,8 @@ from councils.selectors import council_secretariat_users, council_users
 from planning.notifications.services import notification_create, notifications_create_for
 from planning.plans import events
 from planning.plans.models import Plan, Section, SectionRevision
-from planning.plans.services import plan_event_record, section_revision_save
-from planning.review.models import ChangeProposal, Comment, CommentEdit
+from planning.plans.services import plan_editable_check, plan_event_record, section_revision_save
+from planning.review.models import COMMENT_STATUS, PROPOSAL_STATUS, ChangeProposal, Comment, CommentEdit
 from planning.review.paragraphs import (
     Paragraph,
     paragraph_replace,
@@ -291,7 +291,7 @@ def comment_status_change(*, comment: Comment, user, to_status: str) -> Comment:
         raise ReviewError(_("Kun en tråds første kommentar kan løses eller genåbnes."))
     if locked.status == to_status:
         return locked
-    locked.status = to_status
+    COMMENT_STATUS.apply(locked, to_status, error=ReviewError)
     if to_status == Comment.Status.RESOLVED:
         locked.resolved_by, locked.resolved_at = user, timezone.now()
     else:
@@ -327,6 +327,7 @@ def change_proposal_create(
     justification: str = "",
 ) -> ChangeProposal:
     """New wording for one paragraph of `revision` (default: the current one); notifies the secretariat."""
+    plan_editable_check(plan_id=section.plan_id)
     revision = revision or section.current_revision
     if revision is None or revision.section_id != section.pk:
         raise ReviewError(_("Versionen hører ikke til afsnittet."))
@@ -381,6 +382,7 @@ def change_proposal_accept(
 ) -> ChangeProposal:
     """Put the proposed (or the secretariat's edited) wording into the section: exactly one new revision,
     made through section_revision_save, credited to the proposer, with a note naming the proposal."""
+    plan_editable_check(plan_id=proposal.plan_id)
     locked = _proposal_lock_open(proposal)
     section = (
         Section.objects.select_for_update(of=("self",))
@@ -418,8 +420,10 @@ def change_proposal_accept(
         author=locked.author,
         note=note[:300],
     )
-    locked.status = (
-        ChangeProposal.Status.ACCEPTED_WITH_EDITS if with_edits else ChangeProposal.Status.ACCEPTED
+    PROPOSAL_STATUS.apply(
+        locked,
+        ChangeProposal.Status.ACCEPTED_WITH_EDITS if with_edits else ChangeProposal.Status.ACCEPTED,
+        error=ReviewError,
     )
     locked.final_text = final_text
     locked.resulting_revision = revision
@@ -444,7 +448,7 @@ def change_proposal_reject(*, proposal: ChangeProposal, decided_by, reason: str)
     if not reason:
         raise ReviewError(_("Skriv en begrundelse for afvisningen."))
     locked = _proposal_lock_open(proposal)
-    locked.status = ChangeProposal.Status.REJECTED
+    PROPOSAL_STATUS.apply(locked, ChangeProposal.Status.REJECTED, error=ReviewError)
     locked.decision_reason = reason
     locked.decided_by = decided_by
     locked.decided_at = timezone.now()

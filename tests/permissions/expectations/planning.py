@@ -92,6 +92,8 @@ EXPECTATIONS = {
         kwargs=_plan, get=COUNCIL_WRITE, post=WRITE_REDIRECT, post_data=lambda w: PLAN_DATA
     ),
     "plan-history": Expect(kwargs=_plan, get=COUNCIL_READ),
+    # On a draft plan the refusal ("only an adopted plan") is a redirect back with a message.
+    "plan-amendment-start": Expect(kwargs=_plan, post=WRITE_REDIRECT),
     "section-add": Expect(
         kwargs=_plan,
         get=COUNCIL_WRITE,

@@ -7,7 +7,7 @@ import pypdf
 import pytest
 
 from planning.models import Goal, Initiative, Plan
-from planning.plans.services import plan_snapshot_create, section_revision_save
+from planning.plans.services import plan_snapshot_create, plan_snapshot_freeze, section_revision_save
 from tests.factories.planning import PlanFactory
 
 SECTION_TEXT = (
@@ -61,7 +61,7 @@ def snapshot(plan, world):
 def adopted_snapshot(plan, world):
     Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.ADOPTED)
     plan.refresh_from_db()
-    return plan_snapshot_create(plan=plan, name="Vedtaget plan", created_by=world.users["secretariat"])
+    return plan_snapshot_freeze(plan=plan, name="Vedtaget plan", created_by=world.users["secretariat"])
 
 
 def pdf_reader(content: bytes) -> pypdf.PdfReader:

@@ -9,11 +9,9 @@ from planning.models import Goal, Initiative, PlanEvent, Section, SectionRevisio
 from planning.plans.selectors import plan_sections_for_page, section_get_for_plan
 from planning.plans.services import (
     TEMPLATE_THEMES,
-    goal_create,
-    goal_delete,
-    goal_update,
-    initiative_create,
-    initiative_update,
+    plan_item_create,
+    plan_item_delete,
+    plan_item_update,
     plan_snapshot_create,
     plan_update,
     section_add,
@@ -150,8 +148,11 @@ def test_save_sanitises_html(plan, secretariat):
 def test_snapshot_freezes_live_sections_with_goals_and_initiatives(plan, secretariat):
     sections = list(plan.sections.order_by("position"))
     _save(sections[0], "<p>Somatik og psykiatri</p>", secretariat)
-    goal_create(section=sections[0], title="Færre akutte indlæggelser", created_by=secretariat)
-    initiative_create(
+    plan_item_create(
+        model=Goal, section=sections[0], title="Færre akutte indlæggelser", created_by=secretariat
+    )
+    plan_item_create(
+        model=Initiative,
         section=sections[0], created_by=secretariat, title="Udgående team", responsible="shared",
         start_date=datetime.date(2027, 1, 1), end_date=datetime.date(2028, 6, 30), statutory_area="a",
     )  # fmt: skip
@@ -189,20 +190,23 @@ def test_plan_update_records_changed_fields_only(plan, secretariat):
 
 def test_goal_and_initiative_changes_are_events_and_dates_must_be_ordered(plan, secretariat):
     section = plan.sections.get(position=2)
-    goal = goal_create(section=section, title="Mål 1", created_by=secretariat)
-    goal_update(goal=goal, updated_by=secretariat, title="Mål 1b")
-    goal_delete(goal=goal, deleted_by=secretariat)
+    goal = plan_item_create(model=Goal, section=section, title="Mål 1", created_by=secretariat)
+    plan_item_update(item=goal, updated_by=secretariat, title="Mål 1b")
+    plan_item_delete(item=goal, deleted_by=secretariat)
     events = plan.events.filter(kind=PlanEvent.Kind.GOAL_CHANGED).order_by("pk")
     assert [e.data["action"] for e in events] == ["created", "updated", "deleted"]
     with pytest.raises(ValidationError) as excinfo:
-        initiative_create(
+        plan_item_create(
+        model=Initiative,
             section=section, created_by=secretariat, title="Bagvendt", responsible="region",
             start_date=datetime.date(2028, 1, 1), end_date=datetime.date(2027, 1, 1),
         )  # fmt: skip
     assert "Slutdatoen kan ikke ligge før startdatoen." in str(excinfo.value)
     assert not Initiative.objects.filter(section=section).exists()
-    initiative = initiative_create(section=section, created_by=secretariat, title="Ok", responsible="region")
-    initiative_update(initiative=initiative, updated_by=secretariat, indicator="Antal besøg")
+    initiative = plan_item_create(
+        model=Initiative, section=section, created_by=secretariat, title="Ok", responsible="region"
+    )
+    plan_item_update(item=initiative, updated_by=secretariat, indicator="Antal besøg")
     assert plan.events.filter(kind=PlanEvent.Kind.INITIATIVE_CHANGED).count() == 2
 
 
