@@ -7,9 +7,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planning.adoption.models import PlanAdoption, SundhedsstyrelsenAdvice
+from planning.common.dates import local_date
 from planning.common.uploads import upload_filename, upload_validate
 from planning.hearings.models import Hearing, HearingParty
 from planning.meetings.models import AgendaItem
@@ -76,21 +78,45 @@ def adoption_agenda_item_choices(*, plan: Plan) -> QuerySet[AgendaItem]:
     )
 
 
-def plan_adoption_missing_steps(*, plan: Plan) -> list[str]:
-    """The statutory steps not yet taken; an administrator may override these with a written reason."""
+def plan_statutory_hearing(*, plan: Plan, now=None) -> Hearing | None:
+    """The hearing that satisfies the law for this plan: a closed hearing of this plan's own frozen draft,
+    with the regional patient & relatives committee (or relevant local patient organisations) invited,
+    whose deadline has passed (closing early does not shorten the parties' time)."""
+    now = now or timezone.now()
+    return (
+        Hearing.objects.filter(
+            plan=plan,
+            snapshot__plan=plan,
+            state=Hearing.State.CLOSED,
+            deadline__lte=now,
+            parties__kind__in=HearingParty.STATUTORY_KINDS,
+        )
+        .order_by("-opened_at")
+        .first()
+    )
+
+
+def plan_adoption_missing_steps(*, plan: Plan, now=None) -> list[str]:
+    """The statutory steps not yet taken; an administrator may override these with a written reason.
+
+    The plan must have been heard (plan_statutory_hearing) and Sundhedsstyrelsen's advice obtained on
+    the draft that was heard, i.e. received on or after the day that hearing opened."""
     missing = []
-    heard = Hearing.objects.filter(
-        plan=plan, state=Hearing.State.CLOSED, parties__kind__in=HearingParty.STATUTORY_KINDS
-    ).exists()
-    if not heard:
+    hearing = plan_statutory_hearing(plan=plan, now=now)
+    if hearing is None:
         missing.append(
             _(
-                "Der er ingen afsluttet høring, hvor regionens patient- og pårørendeudvalg (eller relevante "
-                "lokale patientorganisationer) er hørt."
+                "Der er ingen afsluttet høring af planens udkast med udløbet frist, hvor regionens "
+                "patient- og pårørendeudvalg (eller relevante lokale patientorganisationer) er hørt."
             )
         )
-    if not SundhedsstyrelsenAdvice.objects.filter(plan=plan).exists():
-        missing.append(_("Rådgivning fra Sundhedsstyrelsen er ikke registreret."))
+    advice = SundhedsstyrelsenAdvice.objects.filter(plan=plan)
+    if hearing is not None and hearing.opened_at:
+        advice = advice.filter(received_on__gte=local_date(hearing.opened_at))
+    if not advice.exists():
+        missing.append(
+            _("Rådgivning fra Sundhedsstyrelsen om det udkast, der har været i høring, er ikke registreret.")
+        )
     return missing
 
 

@@ -160,3 +160,58 @@ class WhitePaperPointForm(forms.ModelForm):
             ("", _("— ikke afgjort endnu —")),
             *WhitePaperPoint.Disposition.choices,
         ]
+
+
+class HearingCloseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Begrundelse for at afslutte før fristen"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kræves, når fristen ikke er udløbet. Begrundelsen står i planens historik."),
+    )
+
+
+def _deadline_field(label):
+    return forms.DateTimeField(
+        label=label,
+        input_formats=DATETIME_FORMATS,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Dansk tid."),
+    )
+
+
+class HearingExtendForm(forms.Form):
+    deadline = _deadline_field(_("Ny høringsfrist (dato og klokkeslæt)"))
+    reason = forms.CharField(
+        label=_("Begrundelse (valgfri)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ResponseRegisterForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Modtaget"),
+        choices=[("email", _("Pr. e-mail")), ("post", _("Pr. brev"))],
+        widget=forms.RadioSelect,
+    )
+    received_at = _deadline_field(_("Modtaget (dato og klokkeslæt)"))
+    text = forms.CharField(
+        label=_("Svarets tekst"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Skriv eller indsæt svaret, eller vedhæft det modtagne dokument nedenfor."),
+    )
+    attachments = MultipleFileField(label=_("Det modtagne dokument (PDF, DOCX eller ODT)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not (data.get("text") or "").strip()
+            and not data.get("attachments")
+            and "attachments" not in self.errors
+        ):
+            raise ValidationError(_("Skriv svarets tekst, eller vedhæft det modtagne dokument."))
+        return data

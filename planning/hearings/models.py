@@ -88,6 +88,8 @@ class HearingParty(models.Model):
     token_expires_at = models.DateTimeField(_("link udløber"))
     token_revoked_at = models.DateTimeField(_("link tilbagekaldt"), null=True, blank=True)
     invited_at = models.DateTimeField(_("invitation sendt"), null=True, blank=True)
+    # The deadline this party was last told about after an extension (claims the e-mail exactly once).
+    extension_notified_for = models.DateTimeField(_("orienteret om ny frist"), null=True, blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
     class Meta:
@@ -119,8 +121,23 @@ class HearingResponse(models.Model):
     version = models.PositiveIntegerField(_("version"))
     text = models.TextField(_("tekst"), blank=True)
     sections = models.ManyToManyField(Section, related_name="+", blank=True, verbose_name=_("afsnit"))
+
+    class Channel(models.TextChoices):
+        PORTAL = "portal", _("Via høringssiden")
+        EMAIL = "email", _("Pr. e-mail")
+        POST = "post", _("Pr. brev")
+
     submitted_at = models.DateTimeField(_("modtaget"))
     is_late = models.BooleanField(_("for sent"), default=False)
+    channel = models.CharField(_("modtaget"), max_length=10, choices=Channel.choices, default=Channel.PORTAL)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registreret af"),
+    )
     replaced_by = models.OneToOneField(
         "self",
         on_delete=models.SET_NULL,

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from councils.errors import NotFound
+from planning.common.dates import danish_date, local_date
 from planning.common.diff import html_diff
 from planning.common.jobs import job_enqueue_on_commit
 from planning.common.uploads import upload_filename, upload_validate
@@ -379,6 +380,33 @@ def hearing_section_choices(*, hearing: Hearing):
     ).order_by("position")
 
 
+class HearingAnswerRefused(ValidationError):
+    """The party may not answer now (closed hearing, final white paper, deadline passed for a replacement)."""
+
+
+def hearing_answer_refusal(*, hearing: Hearing, has_answer: bool, now: datetime) -> str:
+    """Why a party may not answer through its link now ("" when it may).
+
+    Only an open hearing takes answers. After the deadline, while the hearing is still open, a party
+    without an answer may still answer (the answer is marked late); one that already answered can no
+    longer replace it. A closed hearing takes none: answers received otherwise are registered by the
+    secretariat (hearing_response_register).
+    """
+    if hearing.state == Hearing.State.DRAFT:
+        return _("Høringen er ikke åbnet endnu.")
+    if hearing.state == Hearing.State.CLOSED:
+        return _(
+            "Høringen er afsluttet, så der kan ikke længere afgives eller erstattes svar. "
+            "Kontakt sekretariatet, hvis I har et svar, der ikke er kommet med."
+        )
+    if has_answer and now > hearing.deadline:
+        return _(
+            "Høringsfristen er overskredet, så jeres svar kan ikke længere erstattes. "
+            "Kontakt sekretariatet, hvis I vil supplere det."
+        )
+    return ""
+
+
 def hearing_response_submit(
     *,
     party: HearingParty,
@@ -404,21 +432,11 @@ def hearing_response_submit(
     with transaction.atomic():
         party = HearingParty.objects.select_for_update().select_related("hearing").get(pk=party.pk)
         hearing = party.hearing
-        if hearing.state == Hearing.State.DRAFT:
-            raise ValidationError(_("Høringen er ikke åbnet endnu."))
-        if WhitePaper.objects.filter(hearing=hearing, state=WhitePaper.State.FINAL).exists():
-            raise ValidationError(
-                _("Høringen er afsluttet, og hvidbogen er endelig. Der kan ikke afgives svar.")
-            )
         current = party.responses.filter(replaced_by__isnull=True).order_by("-version").first()
+        refusal = hearing_answer_refusal(hearing=hearing, has_answer=current is not None, now=now)
+        if refusal:
+            raise HearingAnswerRefused(refusal)
         is_late = now > hearing.deadline
-        if current is not None and is_late:
-            raise ValidationError(
-                _(
-                    "Høringsfristen er overskredet, så dit svar kan ikke længere erstattes. "
-                    "Kontakt sekretariatet, hvis du vil supplere det."
-                )
-            )
         allowed = set(hearing_section_choices(hearing=hearing).values_list("pk", flat=True))
         if any(section.pk not in allowed for section in sections):
             raise ValidationError(_("Vælg kun afsnit fra den plan, der er i høring."))
@@ -463,14 +481,32 @@ def hearing_response_submit(
 # --- Closing -------------------------------------------------------------------------------------
 
 
+def hearing_early_close_check(*, hearing: Hearing, reason: str, now: datetime) -> list[str]:
+    """Closing before the deadline cuts parties off: it needs a written reason, recorded in the history."""
+    if now < hearing.deadline and not (reason or "").strip():
+        return [
+            _(
+                "Høringsfristen (%(deadline)s) er ikke udløbet. Skriv en begrundelse for at afslutte "
+                "høringen før fristen."
+            )
+            % {"deadline": danish_date(timezone.localtime(hearing.deadline).date())}
+        ]
+    return []
+
+
 @transaction.atomic
-def hearing_close(*, hearing: Hearing, closed_by, now: datetime | None = None) -> Hearing:
+def hearing_close(*, hearing: Hearing, closed_by, reason: str = "", now: datetime | None = None) -> Hearing:
     """Close an open hearing; the plan goes back to "Udkast" for the completion after the hearing."""
+    now = now or timezone.now()
     hearing = Hearing.objects.select_for_update().select_related("plan").get(pk=hearing.pk)
     if hearing.state == Hearing.State.CLOSED:
         return hearing
-    HEARING_STATE.apply(hearing, Hearing.State.CLOSED)
-    hearing.closed_at = now or timezone.now()
+    HEARING_STATE.apply(
+        hearing,
+        Hearing.State.CLOSED,
+        guards=[lambda h: hearing_early_close_check(hearing=h, reason=reason, now=now)],
+    )
+    hearing.closed_at = now
     hearing.save(update_fields=["state", "closed_at"])
     if hearing.plan.status == Plan.Status.IN_HEARING:
         plan_status_change(
@@ -479,7 +515,9 @@ def hearing_close(*, hearing: Hearing, closed_by, now: datetime | None = None) -
     plan_event_record(
         plan=hearing.plan,
         user=closed_by,
-        event=events.HearingClosed(hearing=hearing.pk),
+        event=events.HearingClosed(
+            hearing=hearing.pk, reason=(reason or "").strip(), early=now < hearing.deadline
+        ),
     )
     return hearing
 
@@ -883,3 +921,135 @@ def whitepaper_pdf_render(*, white_paper: WhitePaper, document_date: date | None
         lang="da",
         stylesheets=WHITE_PAPER_PDF_STYLESHEETS,
     )
+
+
+# --- Deadline extension and answers received outside the portal ------------------------------------
+
+
+@transaction.atomic
+def hearing_deadline_extend(
+    *, hearing: Hearing, deadline: datetime, extended_by, reason: str = "", now: datetime | None = None
+) -> Hearing:
+    """Move an open hearing's deadline later; every party is told by e-mail (after commit, once each).
+
+    Personal links live at least as long as the new deadline allows."""
+    now = now or timezone.now()
+    hearing = Hearing.objects.select_for_update().select_related("plan").get(pk=hearing.pk)
+    if hearing.state != Hearing.State.OPEN:
+        raise ValidationError(_("Kun en åben høring kan få en ny frist."))
+    if deadline <= hearing.deadline or deadline <= now:
+        raise ValidationError(
+            {"deadline": _("Den nye frist skal ligge efter den nuværende frist og ude i fremtiden.")}
+        )
+    before = hearing.deadline
+    hearing.deadline = deadline
+    hearing.save(update_fields=["deadline"])
+    expiry = _token_expiry(deadline=deadline)
+    hearing.parties.filter(token_expires_at__lt=expiry).update(token_expires_at=expiry)
+    plan_event_record(
+        plan=hearing.plan,
+        user=extended_by,
+        event=events.HearingExtended(
+            hearing=hearing.pk,
+            from_=before.isoformat(),
+            to=deadline.isoformat(),
+            reason=(reason or "").strip(),
+        ),
+    )
+    job_enqueue_on_commit("planning.hearing_extension_send", hearing.pk)
+    return hearing
+
+
+def hearing_extension_send(*, hearing_id: int) -> int:
+    """Tell every invited party of an open hearing its new deadline; each party once per deadline."""
+    hearing = Hearing.objects.get(pk=hearing_id)
+    sent = 0
+    for party_id in list(hearing.parties.exclude(email="").values_list("pk", flat=True)):
+        claimed = (
+            HearingParty.objects.filter(pk=party_id, hearing__state=Hearing.State.OPEN)
+            .exclude(extension_notified_for=hearing.deadline)
+            .update(extension_notified_for=hearing.deadline)
+        )
+        if not claimed:
+            continue
+        party = HearingParty.objects.select_related("hearing__plan__council").get(pk=party_id)
+        try:
+            _email_send(template="hearing_extension", context=_party_context(party=party), to=party.email)
+        except Exception:
+            HearingParty.objects.filter(pk=party_id).update(extension_notified_for=None)
+            raise
+        sent += 1
+    return sent
+
+
+def hearing_response_register(
+    *,
+    party: HearingParty,
+    received_at: datetime,
+    channel: str,
+    text: str,
+    files: list | None = None,
+    registered_by,
+    now: datetime | None = None,
+) -> HearingResponse:
+    """Register an answer the secretariat received by post or e-mail, so the hearing list is complete.
+
+    It counts like an answer through the portal (it replaces the party's current one); it is late when
+    it was received after the deadline. It may be registered after the hearing closed (post takes time),
+    but not once the white paper is final, and never with a receipt date in the future."""
+    now = now or timezone.now()
+    files = list(files or [])
+    kinds = [upload_validate(file=file) for file in files]  # raises before any write
+    text = (text or "").strip()
+    if channel not in (HearingResponse.Channel.EMAIL, HearingResponse.Channel.POST):
+        raise ValidationError({"channel": _("Vælg, hvordan svaret er modtaget.")})
+    if not text and not files:
+        raise ValidationError(_("Skriv svarets tekst, eller vedhæft det modtagne dokument."))
+    if received_at > now:
+        raise ValidationError({"received_at": _("Modtagelsesdatoen kan ikke ligge i fremtiden.")})
+    with transaction.atomic():
+        party = HearingParty.objects.select_for_update().select_related("hearing__plan").get(pk=party.pk)
+        hearing = party.hearing
+        opened_on = local_date(hearing.opened_at) if hearing.opened_at else None
+        if hearing.state == Hearing.State.DRAFT or (opened_on and local_date(received_at) < opened_on):
+            raise ValidationError(
+                {"received_at": _("Svaret kan ikke være modtaget, før høringen blev åbnet.")}
+            )
+        if WhitePaper.objects.filter(hearing=hearing, state=WhitePaper.State.FINAL).exists():
+            raise ValidationError(_("Hvidbogen er endelig. Der kan ikke registreres flere svar."))
+        current = party.responses.filter(replaced_by__isnull=True).order_by("-version").first()
+        response = HearingResponse.objects.create(
+            party=party,
+            version=(current.version + 1) if current else 1,
+            text=text,
+            submitted_at=received_at,
+            is_late=received_at > hearing.deadline,
+            channel=channel,
+            registered_by=registered_by,
+            receipt_sent_at=now,  # the party sent it outside the portal: no portal receipt
+        )
+        for file, kind in zip(files, kinds, strict=True):
+            original_name = (getattr(file, "name", "") or "bilag").rsplit("/", 1)[-1][:255]
+            attachment = ResponseAttachment(
+                response=response, original_name=original_name, content_type=kind.content_type, size=file.size
+            )
+            file.seek(0)
+            attachment.file.save(upload_filename(original_name=original_name, kind=kind), file, save=False)
+            attachment.save()
+        if current is not None:
+            current.replaced_by = response
+            current.save(update_fields=["replaced_by"])
+        plan_event_record(
+            plan=hearing.plan,
+            user=registered_by,
+            event=events.ResponseReceived(
+                hearing=hearing.pk,
+                party=party.pk,
+                response=response.pk,
+                name=party.name,
+                version=response.version,
+                is_late=response.is_late,
+                channel=channel,
+            ),
+        )
+    return response

@@ -37,3 +37,17 @@ def hearing_reminder_sweep() -> int:
     from planning.hearings.services import hearing_reminders_send
 
     return hearing_reminders_send(today=timezone.localdate())  # exactly once per (party, days)
+
+
+@shared_task(
+    name="planning.hearing_extension_send",
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    retry_kwargs={"max_retries": 5},
+    soft_time_limit=120,
+    time_limit=180,
+)
+def hearing_extension_send(hearing_id: int) -> int:
+    from planning.hearings.services import hearing_extension_send as send
+
+    return send(hearing_id=hearing_id)  # parties already told about this deadline are skipped

@@ -7,6 +7,12 @@ urlpatterns = [
     path("<int:plan_pk>/hoeringer/ny/", views.HearingOpenView.as_view(), name="hearing-open"),
     path("hoeringer/<int:pk>/", views.HearingDetailView.as_view(), name="hearing-detail"),
     path("hoeringer/<int:pk>/afslut/", views.HearingCloseView.as_view(), name="hearing-close"),
+    path("hoeringer/<int:pk>/ny-frist/", views.HearingExtendView.as_view(), name="hearing-extend"),
+    path(
+        "hoeringer/<int:pk>/parter/<int:party_pk>/registrer-svar/",
+        views.HearingResponseRegisterView.as_view(),
+        name="hearing-response-register",
+    ),
     path("hoeringer/<int:pk>/offentlig-side/", views.HearingPublishView.as_view(), name="hearing-publish"),
     path(
         "hoeringer/<int:pk>/parter/<int:party_pk>/link/",

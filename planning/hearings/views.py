@@ -23,8 +23,11 @@ from planning.documents import services as pdf_services
 from planning.documents.models import PlanDocument
 from planning.hearings import services as services
 from planning.hearings.forms import (
+    HearingCloseForm,
+    HearingExtendForm,
     HearingOpenForm,
     HearingResponseForm,
+    ResponseRegisterForm,
     WhitePaperPointForm,
     party_rows_build,
 )
@@ -205,10 +208,96 @@ class HearingActionView(HearingScopedMixin, CouncilAccessMixin, View):
         return self.hearing.get_absolute_url()
 
 
-class HearingCloseView(HearingActionView):
-    def act(self, request) -> str:
-        services.hearing_close(hearing=self.hearing, closed_by=request.user)
+class _HearingFormView(HearingScopedMixin, CouncilAccessMixin, TemplateView):
+    """A secretariat page with one form about a hearing: GET shows it, POST runs `act` (a service) and
+    goes back to the hearing; a refusal shows the form again with the Danish reasons and the input kept."""
+
+    council_permission = CouncilPerm.MANAGE
+    form_class = None
+
+    def make_form(self, data=None, files=None):
+        return self.form_class(data, files)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", self.make_form())
+        return super().get_context_data(
+            hearing=self.hearing, plan=self.hearing.plan, now=timezone.now(), **kwargs
+        )
+
+    def act(self, form) -> str:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        form = self.make_form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                message = self.act(form)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(request, message)
+                return HttpResponseRedirect(self.hearing.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class HearingCloseView(_HearingFormView):
+    """Confirmation first: who has not answered, and a reason when the deadline has not passed."""
+
+    template_name = "planning/hearings/hearing_close.html"
+    form_class = HearingCloseForm
+
+    def get_context_data(self, **kwargs):
+        rows = services.hearing_party_rows(hearing=self.hearing)
+        return super().get_context_data(
+            unanswered=[row for row in rows if not row.response],
+            is_before_deadline=timezone.now() < self.hearing.deadline,
+            **kwargs,
+        )
+
+    def act(self, form) -> str:
+        services.hearing_close(
+            hearing=self.hearing, closed_by=self.request.user, reason=form.cleaned_data["reason"]
+        )
         return _("Høringen er afsluttet.")
+
+
+class HearingExtendView(_HearingFormView):
+    template_name = "planning/hearings/hearing_extend.html"
+    form_class = HearingExtendForm
+
+    def act(self, form) -> str:
+        services.hearing_deadline_extend(
+            hearing=self.hearing,
+            deadline=form.cleaned_data["deadline"],
+            extended_by=self.request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        return _("Høringsfristen er forlænget. Parterne får besked pr. e-mail.")
+
+
+class HearingResponseRegisterView(_HearingFormView):
+    """Register an answer that came by post or e-mail, so the hearing list is complete."""
+
+    template_name = "planning/hearings/response_register.html"
+    form_class = ResponseRegisterForm
+
+    @cached_property
+    def party(self) -> HearingParty:
+        return get_object_or_404(HearingParty, pk=self.kwargs["party_pk"], hearing=self.hearing)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(party=self.party, **kwargs)
+
+    def act(self, form) -> str:
+        services.hearing_response_register(
+            party=self.party,
+            received_at=form.cleaned_data["received_at"],
+            channel=form.cleaned_data["channel"],
+            text=form.cleaned_data["text"],
+            files=form.cleaned_data["attachments"],
+            registered_by=self.request.user,
+        )
+        return _("Svaret fra %(name)s er registreret.") % {"name": self.party.name}
 
 
 class HearingPublishView(HearingActionView):
@@ -502,6 +591,7 @@ class HearingPartyView(HearingPartyMixin, TemplateView):
         now = timezone.now()
         responses = self.party.responses.prefetch_related("attachments", "sections").order_by("-version")
         has_response = any(r.replaced_by_id is None for r in responses)
+        refusal = services.hearing_answer_refusal(hearing=self.hearing, has_answer=has_response, now=now)
         return super().get_context_data(
             party=self.party,
             hearing=self.hearing,
@@ -509,8 +599,8 @@ class HearingPartyView(HearingPartyMixin, TemplateView):
             entries=services.hearing_snapshot_entries(hearing=self.hearing),
             responses=responses,
             is_past_deadline=now > self.hearing.deadline,
-            can_answer=not (has_response and now > self.hearing.deadline)
-            and not WhitePaper.objects.filter(hearing=self.hearing, state=WhitePaper.State.FINAL).exists(),
+            can_answer=not refusal,
+            refusal=refusal,
             **kwargs,
         )
 
@@ -525,6 +615,11 @@ class HearingPartyView(HearingPartyMixin, TemplateView):
                     files=form.cleaned_data["attachments"],
                     consent_to_publication=form.cleaned_data["consent_to_publication"],
                 )
+            except services.HearingAnswerRefused as refused:
+                # Nothing is stored, but nothing typed is lost: the page shows the text to copy.
+                context = self.get_context_data(form=form, kept_text=form.cleaned_data["text"])
+                context["refusal"] = refused.messages[0]
+                return self.render_to_response(context, status=409)
             except ValidationError as exc:
                 form_errors_from(exc, form)
             else:

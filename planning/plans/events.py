@@ -311,8 +311,11 @@ class HearingClosed(PlanEventData):
     kind: ClassVar[str] = Kind.HEARING_CLOSED
     hearing: int
     reason: str = ""
+    early: bool = False
 
     def summary(self) -> str:
+        if self.early:
+            return _("før fristen: %(reason)s") % {"reason": self.reason}
         return self.reason or ""
 
 
@@ -363,9 +366,14 @@ class ResponseReceived(PlanEventData):
     name: str = ""
     version: int = 1
     is_late: bool = False
+    channel: str = "portal"
 
     def summary(self) -> str:
         text = _("%(name)s, version %(version)s") % {"name": self.name, "version": self.version}
+        if self.channel == "post":
+            text += ", " + _("registreret fra brev")
+        elif self.channel == "email":
+            text += ", " + _("registreret fra e-mail")
         return f"{text} ({_('efter fristen')})" if self.is_late else text
 
 

@@ -4,6 +4,7 @@ import tempfile
 from datetime import date
 
 from django.test import override_settings
+from django.utils import timezone
 
 from planning.adoption.services import advice_record
 from planning.hearings.services import (
@@ -136,7 +137,28 @@ EXPECTATIONS = {
     "plan-advice-document": Expect(kwargs=_advice_document_kwargs, get=COUNCIL_READ),
     "plan-adoption": Expect(kwargs=_plan_kwargs, get=COUNCIL_READ, post=COUNCIL_WRITE),
     "hearing-detail": Expect(kwargs=_hearing_kwargs, get=COUNCIL_READ),
-    "hearing-close": Expect(kwargs=_hearing_kwargs, post=REDIRECT_WRITE),
+    "hearing-close": Expect(
+        kwargs=_hearing_kwargs,
+        get=COUNCIL_WRITE,
+        post=REDIRECT_WRITE,
+        post_data=lambda w: {"reason": "Alle parter har svaret."},
+    ),
+    "hearing-extend": Expect(
+        kwargs=_hearing_kwargs,
+        get=COUNCIL_WRITE,
+        post=REDIRECT_WRITE,
+        post_data=lambda w: {"deadline": "2099-01-15T12:00"},
+    ),
+    "hearing-response-register": Expect(
+        kwargs=_party_link_kwargs,
+        get=COUNCIL_WRITE,
+        post=REDIRECT_WRITE,
+        post_data=lambda w: {
+            "channel": "post",
+            "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "text": "Svar modtaget pr. brev.",
+        },
+    ),
     "hearing-publish": Expect(
         kwargs=_hearing_kwargs, post=REDIRECT_WRITE, post_data=lambda w: {"publish": "1"}
     ),

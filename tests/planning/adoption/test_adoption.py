@@ -5,10 +5,15 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from planning.adoption.services import advice_record, plan_adopt
-from planning.hearings.services import PartyInput, hearing_close
+from planning.hearings.services import PartyInput
 from planning.models import HearingParty, Plan, PlanAdoption, PlanEvent, SundhedsstyrelsenAdvice
 from tests.planning.hearings.conftest import stored_files
-from tests.planning.hearings.helpers import complete_plan, open_hearing, pdf_file
+from tests.planning.hearings.helpers import (
+    complete_plan,
+    hearing_close_after_deadline,
+    open_hearing,
+    pdf_file,
+)
 
 
 def _adopt(plan, user, **kwargs):
@@ -34,7 +39,7 @@ def test_adoption_refused_without_closed_hearing_and_advice(world):
     hearing = open_hearing(world, plan=plan)
     with pytest.raises(ValidationError, match="i høring"):
         _adopt(plan, secretariat)
-    hearing_close(hearing=hearing, closed_by=secretariat)
+    hearing_close_after_deadline(hearing=hearing, closed_by=secretariat)
     with pytest.raises(ValidationError, match="Sundhedsstyrelsen"):
         _adopt(plan, secretariat)
     plan.refresh_from_db()
@@ -47,7 +52,7 @@ def test_hearing_without_the_statutory_party_does_not_count(world):
     secretariat = world.users["secretariat"]
     plan = complete_plan(world)
     hearing = open_hearing(world, plan=plan)
-    hearing_close(hearing=hearing, closed_by=secretariat)
+    hearing_close_after_deadline(hearing=hearing, closed_by=secretariat)
     hearing.parties.filter(kind=HearingParty.Kind.PATIENT_COMMITTEE).delete()
     _advice(plan, secretariat)
     with pytest.raises(ValidationError, match="ingen afsluttet høring"):
@@ -58,7 +63,7 @@ def test_adoption_after_the_statutory_steps_freezes_vedtaget(world):
     secretariat = world.users["secretariat"]
     plan = complete_plan(world)
     hearing = open_hearing(world, plan=plan)
-    hearing_close(hearing=hearing, closed_by=secretariat)
+    hearing_close_after_deadline(hearing=hearing, closed_by=secretariat)
     _advice(plan, secretariat)
     adoption = _adopt(plan, secretariat, override_reason="ignoreres")
     plan.refresh_from_db()
@@ -90,7 +95,7 @@ def test_adoption_page_post_by_secretariat_and_member_denied(client, world):
     plan = complete_plan(world)
     local = PartyInput(name="Lokale foreninger", email="l@example.dk", kind="local_patient_orgs", note="N")
     hearing = open_hearing(world, plan=plan, parties=[local])
-    hearing_close(hearing=hearing, closed_by=secretariat)
+    hearing_close_after_deadline(hearing=hearing, closed_by=secretariat)
     _advice(plan, secretariat)
     url = reverse("plan-adoption", kwargs={"plan_pk": plan.pk})
     data = {"adopted_on": "2027-03-23", "meeting": "Møde 23. marts 2027", "decision_text": "Godkendt"}

@@ -83,3 +83,15 @@ def docx_file(name: str = "svar.docx") -> SimpleUploadedFile:
 def odt_file(name: str = "svar.odt") -> SimpleUploadedFile:
     data = _zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office/>"})
     return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def hearing_close_after_deadline(*, hearing, closed_by):
+    """Close a hearing as the law expects it: its deadline has passed (moved into the past here)."""
+    from django.utils import timezone
+
+    from planning.hearings.models import Hearing
+    from planning.hearings.services import hearing_close
+
+    Hearing.objects.filter(pk=hearing.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    hearing.refresh_from_db()
+    return hearing_close(hearing=hearing, closed_by=closed_by)

@@ -5,7 +5,7 @@ from django.core import mail
 
 from planning.hearings.services import hearing_reminders_send, hearing_response_submit
 from planning.models import HearingReminder
-from tests.planning.hearings.helpers import open_hearing, party_of
+from tests.planning.hearings.helpers import hearing_close_after_deadline, open_hearing, party_of
 
 CPH = ZoneInfo("Europe/Copenhagen")
 
@@ -59,13 +59,13 @@ def test_hearing_opened_within_seven_days_gets_only_the_one_day_reminder(world):
 
 
 def test_closed_hearing_and_revoked_links_get_no_reminders(world):
-    from planning.hearings.services import hearing_close, hearing_party_revoke
+    from planning.hearings.services import hearing_party_revoke
 
     deadline = datetime(2026, 11, 20, 12, 0, tzinfo=CPH)
     hearing = open_hearing(world, deadline=deadline, now=datetime(2026, 11, 1, 9, 0, tzinfo=CPH))
     hearing_party_revoke(party=party_of(hearing), revoked_by=world.users["secretariat"])
     assert hearing_reminders_send(today=date(2026, 11, 13)) == 1
-    hearing_close(hearing=hearing, closed_by=world.users["secretariat"])
+    hearing_close_after_deadline(hearing=hearing, closed_by=world.users["secretariat"])
     assert hearing_reminders_send(today=date(2026, 11, 19)) == 0
 
 

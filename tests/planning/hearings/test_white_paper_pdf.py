@@ -8,7 +8,6 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from planning.hearings.services import (
-    hearing_close,
     hearing_response_submit,
     whitepaper_finalise,
     whitepaper_pdf_render,
@@ -16,7 +15,7 @@ from planning.hearings.services import (
 )
 from planning.models import WhitePaperPoint
 from planning.plans.services import section_revision_save
-from tests.planning.hearings.helpers import open_hearing, party_of
+from tests.planning.hearings.helpers import hearing_close_after_deadline, open_hearing, party_of
 
 MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 
@@ -91,7 +90,7 @@ def test_white_paper_pdf_has_cover_toc_hearing_list_points_and_changes(world, he
 
 
 def test_final_white_paper_has_no_watermark(world, hearing, white_paper):
-    hearing_close(hearing=hearing, closed_by=world.users["secretariat"])
+    hearing_close_after_deadline(hearing=hearing, closed_by=world.users["secretariat"])
     whitepaper_finalise(white_paper=white_paper, finalised_by=world.users["secretariat"])
     white_paper.refresh_from_db()
     text = " ".join(_text(whitepaper_pdf_render(white_paper=white_paper)))

@@ -7,14 +7,13 @@ from django.urls import reverse
 
 from planning.hearings.services import (
     hearing_changes,
-    hearing_close,
     hearing_response_submit,
     whitepaper_finalise,
     whitepaper_point_create,
 )
 from planning.models import HearingParty, WhitePaper, WhitePaperPoint
 from planning.plans.services import section_revision_save
-from tests.planning.hearings.helpers import open_hearing, party_of
+from tests.planning.hearings.helpers import hearing_close_after_deadline, open_hearing, party_of
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def test_final_only_when_hearing_closed_and_every_point_has_a_disposition(world,
     assert "afsluttet" in " ".join(exc.value.messages) and "1 punkt(er) mangler" in " ".join(
         exc.value.messages
     )
-    hearing_close(hearing=hearing, closed_by=secretariat)
+    hearing_close_after_deadline(hearing=hearing, closed_by=secretariat)
     with pytest.raises(ValidationError, match="mangler stillingtagen"):
         whitepaper_finalise(white_paper=hearing.white_paper, finalised_by=secretariat)
     assert WhitePaper.objects.get().state == WhitePaper.State.DRAFT

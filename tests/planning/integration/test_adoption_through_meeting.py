@@ -7,17 +7,16 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from planning.adoption.services import advice_record, plan_adopt
-from planning.hearings.services import hearing_close
 from planning.meetings.services import agenda_item_update, stop_right_invoke, stop_right_resolve
 from planning.models import Plan, PlanAdoption
-from tests.planning.hearings.helpers import complete_plan, open_hearing
+from tests.planning.hearings.helpers import complete_plan, hearing_close_after_deadline, open_hearing
 
 
 @pytest.fixture
 def heard_plan(world):
     secretariat = world.users["secretariat"]
     plan = complete_plan(world)
-    hearing_close(hearing=open_hearing(world, plan=plan), closed_by=secretariat)
+    hearing_close_after_deadline(hearing=open_hearing(world, plan=plan), closed_by=secretariat)
     advice_record(plan=plan, received_on=date(2027, 2, 1), text="Rådgivning", recorded_by=secretariat)
     return plan
 
