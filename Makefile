@@ -44,6 +44,8 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 # With REDIS_URL set, a real Celery worker and beat run beside the web server.
+# Links in e-mails and calendar feeds point at the port the portal is served on.
+run: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: demo
 	@if [ -n "$$REDIS_URL" ]; then \
 	  $(BIN)/celery -A config worker -Q celery,pdf --loglevel=INFO & \
